@@ -1,0 +1,4 @@
+"""``python -m framelint`` is the ``framelint`` command."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""The hooks framelint calls. Built-in kinds, packs and formats implement them like plugins do.
+
+A plugin is a module or object with functions marked ``@framelint.hookimpl``, advertised in the
+``framelint`` entry-point group of its package. Each hook returns a list, so one plugin can add
+several things at once.
+"""
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("framelint")
+hookimpl = pluggy.HookimplMarker("framelint")
+
+
+class FramelintSpecs:
+    @hookspec
+    def framelint_rule_kinds(self):
+        """Return rule kinds: objects with ``name``, ``fields``, ``parse(fields)`` and
+        ``compile(rules)`` (see docs/plugins.md)."""
+
+    @hookspec
+    def framelint_rule_packs(self):
+        """Return rule packs to load by default: paths or ``importlib.resources`` traversables
+        of YAML files."""
+
+    @hookspec
+    def framelint_output_formats(self):
+        """Return output formats: objects with ``name``, ``description`` and
+        ``render(report, stream)``."""

@@ -1,0 +1,1 @@
+"""Built-in rule kinds. Each module is a plugin implementing ``framelint_rule_kinds``."""

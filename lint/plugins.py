@@ -1,0 +1,65 @@
+"""Build the plugin manager once: hook specs, then built-ins, then installed plugins."""
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from importlib import import_module, metadata
+
+import pluggy
+
+from . import hookspecs
+from .errors import FramelintError
+
+ENTRY_POINT_GROUP = "framelint"
+# Set to 1 to ignore installed plugins (tests do, so that the machine's packages cannot leak in).
+DISABLE_ENV = "FRAMELINT_DISABLE_PLUGINS"
+
+BUILTIN_PLUGINS = (
+    "framelint.kinds.terms",
+    "framelint.kinds.pattern",
+    "framelint.kinds.unattributed",
+    "framelint.formats.text",
+    "framelint.formats.json",
+    "framelint.packs",
+)
+
+
+@lru_cache(maxsize=None)
+def plugin_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager("framelint")
+    pm.add_hookspecs(hookspecs.FramelintSpecs)
+    for name in BUILTIN_PLUGINS:
+        pm.register(import_module(name), name=name)
+    if os.environ.get(DISABLE_ENV) != "1":
+        for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                pm.register(entry.load(), name=f"{entry.name} ({entry.value})")
+            except Exception as exc:  # a broken plugin is named and skipped, never fatal
+                print(f"framelint: plugin {entry.name!r} skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
+    pm.check_pending()
+    return pm
+
+
+def _collect(hook_results, what: str) -> dict:
+    found = {}
+    for items in hook_results:
+        for item in items or ():
+            if item.name in found:
+                raise FramelintError(f"two plugins provide the {what} {item.name!r}")
+            found[item.name] = item
+    return found
+
+
+@lru_cache(maxsize=None)
+def rule_kinds() -> dict:
+    return _collect(plugin_manager().hook.framelint_rule_kinds(), "rule kind")
+
+
+@lru_cache(maxsize=None)
+def output_formats() -> dict:
+    return _collect(plugin_manager().hook.framelint_output_formats(), "output format")
+
+
+def default_pack_sources() -> list:
+    return [src for items in plugin_manager().hook.framelint_rule_packs() for src in items or ()]

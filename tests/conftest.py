@@ -1,0 +1,29 @@
+"""Shared helpers. Installed third-party plugins are ignored so the machine cannot leak in."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ["FRAMELINT_DISABLE_PLUGINS"] = "1"
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "docs" / "examples" / "konstantinovka.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def run_cli(*args, input=None, cwd=None, env=None):
+    """Run the real command in a subprocess; returns CompletedProcess with text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "framelint", *map(str, args)],
+        input=input, capture_output=True, text=isinstance(input, str) or input is None,
+        cwd=cwd, env={**os.environ, **(env or {})}, timeout=120,
+    )
+
+
+@pytest.fixture(scope="session")
+def all_rules():
+    import framelint
+
+    return framelint.load_rules(select=["all"])

@@ -1,0 +1,66 @@
+"""The document model: positions as editors count them, sentences, quotations."""
+import framelint
+from framelint.document import Document
+
+
+def find(text, **kw):
+    return framelint.lint_text(text, rules=framelint.load_rules(**kw))
+
+
+def test_columns_count_characters_after_curly_quotes_and_dashes():
+    text = "“Quiet,” she said — yet the regime’s betrayal was plain.\n"
+    (f,) = [f for f in find(text, select=["LL"]) if f.text == "betrayal"]
+    assert (f.line, f.column, f.end_line, f.end_column) == (1, 38, 1, 46)
+    assert text[f.start : f.end] == "betrayal"
+
+
+def test_crlf_and_lone_cr_end_lines():
+    text = "First line.\r\nSecond line.\rThe heroic crew returned.\r\n"
+    (f,) = find(text, select=["LL201"])
+    assert (f.line, f.column, f.text) == (3, 5, "heroic")
+
+
+def test_non_latin_script_before_match():
+    text = "Москва заявила: всё спокойно. The heroic crew returned."
+    (f,) = find(text, select=["LL201"])
+    assert (f.line, f.column) == (1, 35)
+
+
+def test_sentences_keep_abbreviations_decimals_initials_and_closing_quotes():
+    text = 'Mr. Smith met J. R. Brown in the U.S. on Jan. 5 and paid 3.5 million. "It is over." Then he left.'
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "Mr. Smith met J. R. Brown in the U.S. on Jan. 5 and paid 3.5 million.",
+        '"It is over."',
+        "Then he left.",
+    ]
+
+
+def test_paragraph_break_ends_a_sentence_but_a_wrapped_line_does_not():
+    text = "A headline without a full stop\n\nThe body starts here and\ncontinues on the next line."
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "A headline without a full stop",
+        "The body starts here and\ncontinues on the next line.",
+    ]
+
+
+def test_apostrophe_is_not_a_quotation():
+    doc = Document("Russia’s army and the soldiers’ families said nothing.")
+    assert doc.quotations == []
+
+
+def test_quotation_kinds_are_found():
+    text = "He said “one”, then «two», then ‘three’ and \"four\"."
+    doc = Document(text)
+    assert [text[q.start : q.end] for q in doc.quotations] == ["“one”", "«two»", "‘three’", '"four"']
+
+
+def test_attributed_quotation_is_reporting_not_framing():
+    quoted = '"This is a betrayal of the wounded," said Olena Kovalenko, a nurse.'
+    assert find(quoted, select=["LL201"]) == []
+
+
+def test_scare_quotes_are_still_the_writers_framing():
+    (f,) = find('The so-called "heroic" retreat left the wounded behind.', select=["LL201"])
+    assert f.text == "heroic"
