@@ -64,9 +64,12 @@ def normalize_word(word: str) -> str:
 class Document:
     """A decoded text with lazily computed structure; cheap to create, each view built once."""
 
-    def __init__(self, text: str, path: str = "<string>"):
+    def __init__(self, text: str, path: str = "<string>", original: str | None = None):
         self.path = path
         self.text = text
+        # The file's text before markup was masked out of ``text`` (same length, same offsets);
+        # where directives such as suppression comments are read from.
+        self.original = text if original is None else original
 
     @cached_property
     def line_starts(self) -> list[int]:
