@@ -30,6 +30,7 @@ class FileResult:
     error: str | None = None  # one line; the file was not linted
     skipped: str | None = None  # one line; the file was deliberately not linted (binary)
     notices: list[str] = field(default_factory=list)
+    text: str = ""  # the text as read, for formats that show the source (empty if not read)
 
 
 def load_rules(select=None, ignore=(), extend_select=(), rule_paths=(), builtin: bool = True,
@@ -70,7 +71,7 @@ def lint_one(path: str, linter: Linter, encoding: str | None = None, stdin_name:
     except InputError as exc:
         return FileResult(shown, error=str(exc))
     result = linter.lint(Document(text, shown))
-    return FileResult(shown, result.findings, notices=result.notices)
+    return FileResult(shown, result.findings, notices=result.notices, text=text)
 
 
 def _linter(rules) -> Linter:
