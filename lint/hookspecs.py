@@ -15,7 +15,7 @@ hookimpl = pluggy.HookimplMarker("framelint")
 class FramelintSpecs:
     @hookspec
     def framelint_rule_kinds(self):
-        """Return rule kinds: objects with ``name``, ``fields``, ``parse(fields)`` and
+        """Return rule kinds: objects with ``name``, ``description``, ``parse(fields)`` and
         ``compile(rules)`` (see docs/plugins.md)."""
 
     @hookspec

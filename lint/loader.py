@@ -100,6 +100,7 @@ def _technique(top: Fields) -> tuple[Technique | None, str]:
         title=fields.get("title", str),
         definition=fields.get("definition", str).strip(),
         scheme_class=fields.get("scheme_class", (str, type(None))),
+        limits=fields.get("limits", str, "").strip(),
     )
     _reject_unknown(fields)
     return technique, slug

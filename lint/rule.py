@@ -13,6 +13,7 @@ class Technique:
     title: str
     definition: str
     scheme_class: str | None  # the technique's class in the PTC / SemEval-2020 Task 11 scheme
+    limits: str = ""  # what the rules for it are known to miss or get wrong, for the docs
 
 
 @dataclass(frozen=True)
