@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding instead of UTF-8")
     parser.add_argument("--regex-timeout", type=float, default=1.0, metavar="SECONDS", help="stop a rule's regex on one file after this long (default: 1)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    parser.add_argument("--show-source", action="store_true", help="text format: show each finding's line with the span underlined")
+    parser.add_argument("--statistics", action="store_true", help="text format: print a count per rule instead of the findings")
     return parser
 
 
@@ -105,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"framelint: {kind}: {line}\n")
         results.append(result)
     results.sort(key=lambda r: r.path)
-    report = Report(results, rules, catalog.techniques)
+    report = Report(results, rules, catalog.techniques, {"show_source": args.show_source, "statistics": args.statistics})
     formats[args.format].render(report, sys.stdout)
     sys.stdout.flush()
     if not args.quiet:
