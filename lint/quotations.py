@@ -25,6 +25,7 @@ SPEECH = regex.compile(
 )
 
 DOUBLE_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+DOUBLE_QUOTE_MARK = regex.compile('["“”«»„]')
 # An opening single quote follows a space or an opening bracket and precedes a word; a closing
 # one follows a non-space and is not followed by a letter (so Russia’s is an apostrophe).
 SINGLE_OPEN = regex.compile(r"(?<![\w’'])[‘'](?=[\w\"“])")
@@ -46,8 +47,8 @@ def find_quotations(doc: Document) -> list[Quotation]:
 
 def _double_quoted(text: str, para: Span) -> list[Span]:
     spans, straight_open, curly_open = [], None, []
-    for i in range(para.start, para.end):
-        ch = text[i]
+    for m in DOUBLE_QUOTE_MARK.finditer(text, para.start, para.end):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if straight_open is None:
                 straight_open = i
