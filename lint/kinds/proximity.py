@@ -1,0 +1,134 @@
+"""Kind ``proximity``: a term of one set near a term of another.
+
+Many techniques are two cues together rather than one word: "either ... or", "us" against
+"them", a cause cue next to a single culprit, "what about" next to a rival's misdeed. A rule
+lists the two sets (``first``, ``second``), how near they must be (``within`` words, or the same
+sentence), whether order matters, and which span to report. Terms of every proximity rule share
+one index, so a document is read once.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..document import Document
+from ..hookspecs import hookimpl
+from ..kind import Fields, Match, MatchContext
+from ..termlist import Term, TermIndex, parse_terms
+from .voice import in_writer_voice
+
+REPORTS = ("span", "first", "second", "both", "sentence")
+
+
+@dataclass(frozen=True)
+class ProximityOptions:
+    first: tuple[Term, ...]
+    second: tuple[Term, ...]
+    within: int | None  # words between the two terms at most; None = the same sentence
+    ordered: bool  # the first term must come before the second
+    report: str
+    unless: tuple[Term, ...]  # any of these in the sentence cancels the pair
+
+
+class ProximityKind:
+    name = "proximity"
+    description = "a term of one list within N words (or the same sentence) of a term of another"
+
+    def parse(self, fields: Fields) -> ProximityOptions:
+        case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
+        sensitive = case == "sensitive"
+        within = fields.get("within", (int, type(None)), None)
+        scope = fields.get("scope", str, "sentence" if within is None else "words", choices=("sentence", "words"))
+        if scope == "sentence" and within is not None:
+            raise fields.error("scope", "give either 'within' (words) or 'scope: sentence', not both")
+        if within is not None and within < 0:
+            raise fields.error("within", "must be 0 or more (words between the two terms)")
+        return ProximityOptions(
+            first=tuple(parse_terms(fields, "first", case_sensitive=sensitive)),
+            second=tuple(parse_terms(fields, "second", case_sensitive=sensitive)),
+            within=within,
+            ordered=fields.get("order", str, "any", choices=("any", "first-then-second")) == "first-then-second",
+            report=fields.get("report", str, "span", choices=REPORTS),
+            unless=tuple(parse_terms(fields, "unless", required=False, case_sensitive=sensitive)),
+        )
+
+    def compile(self, rules):
+        return ProximityMatcher(rules)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    first_word: int  # index into Document.words
+    last_word: int
+    sentence: int
+
+
+class ProximityMatcher:
+    def __init__(self, rules):
+        self.index = TermIndex()
+        for rule in rules:
+            for role in ("first", "second", "unless"):
+                for term in getattr(rule.options, role):
+                    self.index.add(term, (rule, role))
+
+    def find(self, doc: Document, context: MatchContext):
+        word_starts = [w.start for w in doc.words]
+        sentence_starts = [s.start for s in doc.sentences]
+        hits: dict[tuple, list[_Hit]] = defaultdict(list)
+        for start, end, _term, owner in self.index.find(doc):
+            first_word = bisect.bisect_left(word_starts, start)
+            last_word = bisect.bisect_left(word_starts, end) - 1
+            sentence = bisect.bisect_right(sentence_starts, start) - 1
+            if in_writer_voice(doc, owner[0], start, end):
+                hits[owner].append(_Hit(start, end, first_word, last_word, sentence))
+        rules = {rule for rule, _role in hits}
+        for rule in rules:
+            cancelled = {h.sentence for h in hits.get((rule, "unless"), ())}
+            for a, b in _pairs(hits.get((rule, "first"), ()), hits.get((rule, "second"), ()), rule.options):
+                if a.sentence not in cancelled and b.sentence not in cancelled:
+                    yield from _report(doc, rule, a, b)
+
+
+def _pairs(firsts, seconds, options: ProximityOptions):
+    """Each first-set hit with its nearest acceptable second-set hit."""
+    for a in firsts:
+        best = None
+        for b in seconds:
+            if b.start < a.end and a.start < b.end:
+                continue  # the same words cannot be both ends
+            if options.ordered and b.start < a.end:
+                continue
+            if options.within is None:
+                near = a.sentence == b.sentence
+                gap = abs(b.first_word - a.first_word)
+            else:
+                gap = b.first_word - a.last_word - 1 if b.start >= a.end else a.first_word - b.last_word - 1
+                near = gap <= options.within
+            if near and (best is None or gap < best[0]):
+                best = (gap, b)
+        if best:
+            yield a, best[1]
+
+
+def _report(doc: Document, rule, a: _Hit, b: _Hit):
+    """The span(s) the rule asks for: from one end to the other, either end, both, or the
+    whole sentence (for techniques that are a claim, not a word)."""
+    if rule.options.report == "span":
+        yield Match(rule, min(a.start, b.start), max(a.end, b.end))
+        return
+    if rule.options.report == "sentence":
+        first, last = doc.sentence_at(min(a.start, b.start)), doc.sentence_at(max(a.end, b.end) - 1)
+        yield Match(rule, first.start, last.end)
+        return
+    if rule.options.report in ("first", "both"):
+        yield Match(rule, a.start, a.end)
+    if rule.options.report in ("second", "both"):
+        yield Match(rule, b.start, b.end)
+
+
+@hookimpl
+def framelint_rule_kinds():
+    return [ProximityKind()]

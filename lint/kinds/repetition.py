@@ -1,0 +1,214 @@
+"""Kind ``repetition``: a content word or phrase repeated in the writer's voice.
+
+Hammering a word ("invaders ... invaders ... invaders") is a technique; repeating the name of
+the article's subject is not. So the kind counts words and phrases after light normalisation
+(case, possessive, plural and verb endings: "attack", "attacks", "attacked" are one), and never
+counts stop words, words shorter than ``min_length``, the article's subject names (the
+``subject_names`` most frequent proper nouns: words that are capitalised wherever they occur
+not at the start of a sentence) or words the rule's quotation policy does not lint (quoted
+speech). An occurrence is a repetition when it completes ``min_count`` occurrences within
+``window`` sentences; findings cover the ``report_from``-th and later occurrences of such a run.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..document import Document
+from ..hookspecs import hookimpl
+from ..kind import Fields, Match, MatchContext
+from ..quotations import SPEECH_VERBS
+from ..rule import Rule
+from ..termlist import Term, TermIndex, parse_terms
+from .voice import silenced
+
+STOPWORDS = frozenset(
+    """a about above across after again against all almost along already also although always
+    am among an and another any anyone anything are around as at away back be became because
+    become been before being below between both but by came can cannot could did do does doing
+    done down during each either else enough even ever every few first for from further get gets
+    getting got had has have having he her here hers herself him himself his how however i if in
+    into is it its itself just last least less like made make makes many may me might more most
+    much must my myself never new next no nor not now of off often on once one only onto or other
+    others our ours ourselves out over own part per perhaps put rather really same says see seem
+    seemed seems several shall she should since so some something still such take than that the
+    their theirs them themselves then there these they thing things this those though three
+    through thus to today too took toward towards two under until up upon us very via was way we
+    well were what whatever when where whether which while who whom whose why will with within
+    without would year years yet you your yours yourself mr mrs ms dr according going know
+    think want told time times""".split()
+) | frozenset(SPEECH_VERBS)
+# Suffixes stripped, longest first, as long as a stem of at least three letters remains.
+SUFFIXES = ("ies", "ing", "ed", "es", "s")
+
+
+def stem(norm: str) -> str:
+    """A light, deterministic normaliser: "attacks", "attacked", "attacking" -> "attack"."""
+    for ending in ("'s", "'"):
+        if norm.endswith(ending):
+            norm = norm[: -len(ending)]
+    for suffix in SUFFIXES:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and not norm.endswith("ss"):
+            base = norm[: -len(suffix)]
+            return base + "y" if suffix == "ies" else base
+    return norm
+
+
+@dataclass(frozen=True)
+class RepetitionOptions:
+    min_count: int
+    window: int | None  # sentences; None = the whole text
+    report_from: int
+    min_length: int
+    words: tuple[int, int]  # shortest and longest phrase length, in words
+    subject_names: int
+    stopwords: frozenset[str]  # stems
+    terms: tuple[Term, ...]  # when given, only occurrences of these terms count
+
+
+class RepetitionKind:
+    name = "repetition"
+    description = "a content word or phrase repeated beyond a threshold within a window of sentences"
+
+    def parse(self, fields: Fields) -> RepetitionOptions:
+        min_count = _at_least(fields, "min_count", 3, 2)
+        window = fields.get("window", (int, type(None)), None)
+        if window is not None and window < 1:
+            raise fields.error("window", "must be at least 1 (sentences), or left out for the whole text")
+        report_from = _at_least(fields, "report_from", min_count, 1)
+        if report_from > min_count:
+            raise fields.error("report_from", f"must be at most min_count ({min_count})")
+        min_words = _at_least(fields, "min_words", 1, 1)
+        max_words = _at_least(fields, "max_words", min_words, min_words)
+        extra = fields.strings("stopwords", default=[])
+        return RepetitionOptions(
+            min_count=min_count,
+            window=window,
+            report_from=report_from,
+            min_length=_at_least(fields, "min_length", 4, 1),
+            words=(min_words, max_words),
+            subject_names=_at_least(fields, "subject_names", 3, 0),
+            stopwords=frozenset(stem(w.casefold()) for w in STOPWORDS | set(extra)),
+            terms=tuple(parse_terms(fields, "terms", required=False)),
+        )
+
+    def compile(self, rules):
+        return RepetitionMatcher(rules)
+
+
+def _at_least(fields: Fields, name: str, default: int, minimum: int) -> int:
+    value = fields.get(name, int, default)
+    if value < minimum:
+        raise fields.error(name, f"must be at least {minimum}")
+    return value
+
+
+class RepetitionMatcher:
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.index = TermIndex()
+        for rule in rules:
+            for term in rule.options.terms:
+                self.index.add(term, rule)
+
+    def find(self, doc: Document, context: MatchContext):
+        tokens = _Tokens(doc)
+        listed: dict[Rule, list[tuple[int, int]]] = defaultdict(list)
+        for start, end, _term, rule in self.index.find(doc):
+            listed[rule].append((start, end))
+        for rule in self.rules:
+            if rule.options.terms:
+                yield from _listed_repetitions(doc, tokens, rule, listed[rule])
+            else:
+                yield from _repetitions(doc, tokens, rule)
+
+
+class _Tokens:
+    """What every repetition rule needs once per document: each word's stem, sentence number
+    and clause (a phrase never spans punctuation), the proper nouns by frequency, and which
+    words lie inside quotations."""
+
+    def __init__(self, doc: Document):
+        words, text = doc.words, doc.text
+        starts = [s.start for s in doc.sentences]
+        self.stems = [stem(w.norm) for w in words]
+        self.sentence = [bisect.bisect_right(starts, w.start) - 1 for w in words]
+        self.clause = [0] * len(words)
+        for i in range(1, len(words)):
+            joined = not text[words[i - 1].end : words[i].start].strip(" \t-‐‑")
+            self.clause[i] = self.clause[i - 1] + (not joined or self.sentence[i] != self.sentence[i - 1])
+        self.names = _proper_nouns(doc, self.stems, self.sentence)
+        quotes = doc.quotations
+        self.quote = [None] * len(words)
+        qi = 0
+        for i, w in enumerate(words):
+            while qi < len(quotes) and quotes[qi].end <= w.start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= w.start:
+                self.quote[i] = quotes[qi]
+
+
+def _proper_nouns(doc: Document, stems: list[str], sentence: list[int]) -> list[str]:
+    """Stems capitalised at every occurrence that is not the first word of a sentence, most
+    frequent first."""
+    capitalised, lower = Counter(), set()
+    for i, word in enumerate(doc.words):
+        if i and sentence[i] == sentence[i - 1]:
+            if word.text[0].isupper():
+                capitalised[stems[i]] += 1
+            else:
+                lower.add(stems[i])
+    return [s for s, _ in capitalised.most_common() if s not in lower]
+
+
+def _repetitions(doc: Document, tokens: _Tokens, rule: Rule):
+    options: RepetitionOptions = rule.options
+    skip = options.stopwords | set(tokens.names[: options.subject_names])
+    words = doc.words
+    voiced = [not silenced(rule, quote) for quote in tokens.quote]
+    counted = [voiced[i] and len(w.text) >= options.min_length and tokens.stems[i] not in skip for i, w in enumerate(words)]
+    shortest, longest = options.words
+    occurrences: dict[tuple, list[int]] = defaultdict(list)  # phrase -> index of its first word
+    for i in range(len(words)):
+        for n in range(shortest, longest + 1):
+            last = i + n - 1
+            if last >= len(words) or tokens.clause[last] != tokens.clause[i]:
+                break
+            # A phrase starts and ends on a counted word ("rule of law"), all of it in the writer's voice.
+            if counted[i] and counted[last] and all(voiced[i : last + 1]):
+                occurrences[tuple(tokens.stems[i : last + 1])].append(i)
+    for phrase, starts in occurrences.items():
+        for k in _reported(starts, tokens.sentence, options):
+            i = starts[k]
+            yield Match(rule, words[i].start, words[i + len(phrase) - 1].end)
+
+
+def _listed_repetitions(doc: Document, tokens: _Tokens, rule: Rule, found: list[tuple[int, int]]):
+    """Repetitions of the rule's own terms, each occurrence keyed by its stemmed words."""
+    words, word_starts = doc.words, [w.start for w in doc.words]
+    occurrences: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
+    for start, end in sorted(found):
+        first, last = bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
+        if all(not silenced(rule, tokens.quote[k]) for k in range(first, last)):
+            occurrences[tuple(tokens.stems[first:last])].append((first, start, end))
+    for places in occurrences.values():
+        for k in _reported([p[0] for p in places], tokens.sentence, rule.options):
+            yield Match(rule, places[k][1], places[k][2])
+
+
+def _reported(starts: list[int], sentence: list[int], options: RepetitionOptions) -> set[int]:
+    """Indexes into ``starts`` of the occurrences to report: for every occurrence that
+    completes ``min_count`` within ``window`` sentences, those from the ``report_from``-th of
+    that run on."""
+    need, reported = options.min_count, set()
+    for j in range(need - 1, len(starts)):
+        first = j - need + 1
+        if options.window is None or sentence[starts[j]] - sentence[starts[first]] < options.window:
+            reported.update(range(first + options.report_from - 1, j + 1))
+    return reported
+
+
+@hookimpl
+def framelint_rule_kinds():
+    return [RepetitionKind()]
