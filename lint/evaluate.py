@@ -149,7 +149,8 @@ class ClassScore:
 
 def by_class(predictions: list[Prediction], gold: list[GoldSpan], classes: dict[str, str | None]) -> list[ClassScore]:
     """Technique-aware scores for every PTC class that the selected techniques report (``classes``:
-    technique slug -> PTC class) or that the gold labels use, most gold spans first."""
+    technique slug -> PTC class) or that the gold labels use: reported classes first, then by
+    number of gold spans."""
     techniques: dict[str, list[str]] = {}
     for slug, label in sorted(classes.items()):
         if label is not None:
@@ -160,7 +161,7 @@ def by_class(predictions: list[Prediction], gold: list[GoldSpan], classes: dict[
         theirs = [g for g in gold if g.label == label]
         credit = span_identification(mine, theirs)
         rows.append(ClassScore(label, tuple(techniques.get(label, ())), len(mine), len(theirs), credit))
-    return sorted(rows, key=lambda row: (-row.gold_spans, row.label))
+    return sorted(rows, key=lambda row: (not row.techniques, -row.gold_spans, row.label))
 
 
 @dataclass
@@ -252,6 +253,10 @@ class SentenceScore:
     def recall(self) -> float | None:
         return self.both / self.labelled if self.labelled else None
 
+    @property
+    def f1(self) -> float | None:
+        return f1(self.precision, self.recall)
+
 
 def _touched(units: list[tuple[int, int]], spans) -> set[int]:
     """Indexes of the units that share a character with any of the spans."""
@@ -309,21 +314,21 @@ class Outcomes:
     missed: list[GoldSpan]  # gold spans of the class that no finding of the class touches
 
 
-def outcomes(predictions: list[Prediction], gold: list[GoldSpan], label: str) -> Outcomes:
-    mine = _by_article(p for p in predictions if p.scheme_class == label)
-    labelled = _by_article(gold)
+def outcomes(predictions: list[Prediction], gold: list[GoldSpan], label: str | None) -> Outcomes:
+    """``predictions``: the findings of one PTC class ``label``; or of a technique without a class
+    (``label`` None), for which a gold span of any class counts as its own."""
+    found_by_article, labelled = _by_article(predictions), _by_article(gold)
     result = Outcomes([], [], [])
-    for article in sorted(mine.keys() | labelled.keys()):
-        found = mine.get(article, [])
-        everything = merge((g.start, g.end) for g in labelled.get(article, []))
-        own = [g for g in labelled.get(article, []) if g.label == label]
-        own_spans = merge((g.start, g.end) for g in own)
-        found_spans = merge((p.start, p.end) for p in found)
+    for article in sorted(found_by_article.keys() | labelled.keys()):
+        found, spans = found_by_article.get(article, []), labelled.get(article, [])
+        own = [g for g in spans if label is None or g.label == label]
+        own_spans, every_span = merge((g.start, g.end) for g in own), merge((g.start, g.end) for g in spans)
         for p in sorted(found, key=lambda p: p.start):
             if covered(own_spans, p.start, p.end):
                 result.caught.append(p)
-            elif not covered(everything, p.start, p.end):
+            elif not covered(every_span, p.start, p.end):
                 result.unlabelled.append(p)
+        found_spans = merge((p.start, p.end) for p in found)
         result.missed.extend(g for g in sorted(own, key=lambda g: g.start) if not covered(found_spans, g.start, g.end))
     return result
 

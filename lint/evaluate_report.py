@@ -25,7 +25,7 @@ def summary_rows(ev: Evaluation) -> list[list[str]]:
          f"{count(micro.predicted)} finding spans, {count(micro.gold)} gold spans, in the classes reported"],
         ["technique-aware, macro average", number(ev.averages.macro_precision), number(ev.averages.macro_recall),
          number(ev.averages.macro_f1), f"mean over {sum(1 for c in ev.classes if c.techniques)} classes reported"],
-        ["sentences containing a technique", number(s.precision), number(s.recall), "",
+        ["sentences containing a technique", number(s.precision), number(s.recall), number(s.f1),
          f"{count(s.flagged)} flagged, {count(s.labelled)} labelled, {count(s.both)} both, of {count(s.sentences)} sentences"],
     ]
 
@@ -88,7 +88,7 @@ def _credit(c: Credit) -> dict:
 
 
 def _sentences(s: SentenceScore) -> dict:
-    return {"precision": s.precision, "recall": s.recall, "sentences": s.sentences, "flagged": s.flagged,
+    return {"precision": s.precision, "recall": s.recall, "f1": s.f1, "sentences": s.sentences, "flagged": s.flagged,
             "labelled": s.labelled, "flagged_and_labelled": s.both}
 
 
