@@ -11,11 +11,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .document import Document
 from .engine import Linter
 from .errors import InputError, SkippedInput
 from .finding import Finding
 from .loader import Catalog, load_catalog
+from .plugins import parse_document
 from .reading import decode, discover, read_file
 from .rule import Rule
 from .selection import select_rules
@@ -48,14 +48,15 @@ def list_rules(rule_paths=(), builtin: bool = True) -> list[Rule]:
 
 def lint_text(text: str, path: str = "<string>", rules: list[Rule] | Linter | None = None) -> list[Finding]:
     """Findings for one text, sorted by position."""
-    return _linter(rules).lint(Document(text, path)).findings
+    return _linter(rules).lint(parse_document(text, path)).findings
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule] | Linter | None = None, encoding: str | None = None,
-               stdin_name: str = "<stdin>") -> Iterator[FileResult]:
-    """Lint files and directories (``-`` is standard input), yielding one result per file."""
+               stdin_name: str = "<stdin>", wanted=None) -> Iterator[FileResult]:
+    """Lint files and directories (``-`` is standard input), yielding one result per file.
+    ``wanted(path)`` chooses the files linted from a directory (default: by text suffix)."""
     linter = _linter(rules)
-    for item in discover(paths):
+    for item in discover(paths, wanted):
         if isinstance(item, InputError):
             yield FileResult(item.path, error=str(item))
             continue
@@ -70,11 +71,14 @@ def lint_one(path: str, linter: Linter, encoding: str | None = None, stdin_name:
         return FileResult(shown, skipped=str(exc))
     except InputError as exc:
         return FileResult(shown, error=str(exc))
-    result = linter.lint(Document(text, shown))
+    try:
+        result = linter.lint(parse_document(text, shown))
+    except InputError as exc:  # e.g. a suppression comment naming an unknown rule
+        return FileResult(shown, error=str(exc), text=text)
     return FileResult(shown, result.findings, notices=result.notices, text=text)
 
 
 def _linter(rules) -> Linter:
-    if isinstance(rules, Linter):
+    if hasattr(rules, "lint"):  # a Linter, or a ConfiguredLinter
         return rules
     return Linter(load_rules() if rules is None else rules)

@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to run in addition to the selection")
     parser.add_argument("--ignore", action="append", metavar="CODES", help="rules not to run")
     parser.add_argument("--rules", action="append", default=[], metavar="PATH", help="load rule packs from a YAML file or a directory")
+    parser.add_argument("--config", metavar="PATH", help="use this configuration file (YAML, or pyproject.toml) instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--show-config", action="store_true", help="print the effective configuration, each value with its source, and exit")
+    parser.add_argument("--fail-level", choices=("info", "warning", "error"), help="exit 1 only for findings of this severity or above (default: warning)")
+    parser.add_argument("--max-findings", type=int, metavar="N", help="exit 1 only when more than N findings are at or above the fail level (default: 0)")
+    parser.add_argument("--report-unused-suppressions", action="store_true", help="report suppressions that suppressed nothing (FL001)")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record the findings in this baseline file and exit 0")
     parser.add_argument("--list-rules", action="store_true", help="print every rule and exit")
     parser.add_argument("--list-formats", action="store_true", help="print the output formats and exit")
     parser.add_argument("--explain", metavar="CODE", help="print a rule's rationale and examples and exit")
@@ -61,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not (args.paths or args.list_rules or args.list_formats or args.explain):
+    if not (args.paths or args.list_rules or args.list_formats or args.explain or args.show_config):
         parser.error("no PATH given (use '-' to read standard input)")
     return args
 
@@ -78,12 +86,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .api import lint_paths
-    from .engine import Linter
+    from .baseline import Baseline, write_baseline
+    from .config import load_config
+    from .configured import ConfiguredLinter
     from .errors import FramelintError
+    from .finding import severity_rank
     from .loader import load_catalog
     from .plugins import output_formats
     from .report import Report
-    from .selection import select_rules
 
     formats = output_formats()
     if args.list_formats:
@@ -92,21 +102,36 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     if args.format not in formats:
         raise FramelintError(f"unknown output format {args.format!r} (known: {', '.join(sorted(formats))})")
-    catalog = load_catalog(args.rules)
+    config = load_config(args.paths, args.config, args.isolated)
+    config.apply_command_line(split_list(args.select), split_list(args.extend_select), split_list(args.ignore),
+                              args.rules, args.fail_level, args.max_findings, args.report_unused_suppressions)
+    catalog = load_catalog(config["rules"])
     if args.list_rules:
         print_rules(catalog.rules)
         return EXIT_CLEAN
     if args.explain:
         return explain(catalog, args.explain)
-    rules = select_rules(catalog.rules, split_list(args.select), split_list(args.ignore) or (), split_list(args.extend_select) or ())
-    linter = Linter(rules, regex_timeout=args.regex_timeout)
+    config.check(catalog.rules)
+    if args.show_config:
+        print(config.describe())
+        return EXIT_CLEAN
+    baseline = Baseline(args.baseline) if args.baseline else None
+    linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout)
+    rules = linter.rules
     results = []
-    for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename):
+    for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted):
         for line in ([result.error] if result.error else []) + ([result.skipped] if result.skipped else []) + result.notices:
             kind = "error" if line == result.error else "notice"
             sys.stderr.write(f"framelint: {kind}: {line}\n")
         results.append(result)
     results.sort(key=lambda r: r.path)
+    if args.write_baseline:
+        recorded = [f for r in results for f in r.findings]
+        write_baseline(args.write_baseline, recorded)
+        sys.stderr.write(f"framelint: wrote {len(recorded)} finding{'s' * (len(recorded) != 1)} to {args.write_baseline}\n")
+        return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+    for result in results if baseline else ():
+        result.findings = [f for f in result.findings if f not in baseline]
     report = Report(results, rules, catalog.techniques, {"show_source": args.show_source, "statistics": args.statistics})
     formats[args.format].render(report, sys.stdout)
     sys.stdout.flush()
@@ -114,7 +139,8 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(summary(report) + "\n")
     if any(r.error for r in results):
         return EXIT_ERROR
-    return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+    failing = [f for f in report.findings if severity_rank(f.severity) >= severity_rank(config["fail-level"])]
+    return EXIT_FINDINGS if len(failing) > config["max-findings"] else EXIT_CLEAN
 
 
 def summary(report) -> str:

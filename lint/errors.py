@@ -16,6 +16,14 @@ class RulePackError(FramelintError):
         super().__init__(f"{where}: invalid rule pack: {what}")
 
 
+class ConfigError(FramelintError):
+    """A configuration file or setting that cannot be used, located by file, line and key."""
+
+    def __init__(self, where: str, key: str | None, problem: str):
+        self.where, self.key, self.problem = where, key, problem
+        super().__init__(f"{where}: invalid configuration: {key}: {problem}" if key else f"{where}: invalid configuration: {problem}")
+
+
 class InputError(FramelintError):
     """A file that cannot be linted; the others still are."""
 

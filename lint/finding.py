@@ -22,10 +22,12 @@ class Finding:
     text: str
     start: int
     end: int
+    # Identifies the finding across edits elsewhere in the file (see baseline.py); set after linting.
+    fingerprint: str = ""
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        del data["start"], data["end"]
+        del data["start"], data["end"], data["fingerprint"]
         return data
 
 

@@ -7,13 +7,14 @@ import stat
 
 from .errors import InputError, SkippedInput
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 BINARY_SNIFF = 8192
 
 
-def discover(paths) -> list[str | InputError]:
+def discover(paths, wanted=None) -> list[str | InputError]:
     """Files to lint, in order: named files as given, directories walked recursively (sorted,
-    hidden directories and symlinked directories skipped) for files with a text suffix."""
+    hidden directories and symlinked directories skipped) for files with a text suffix, or, if
+    given, those the ``wanted(path)`` of the configuration's include/exclude globs accepts."""
     found: list[str | InputError] = []
     for path in paths:
         if path == "-" or not os.path.isdir(path):
@@ -22,7 +23,8 @@ def discover(paths) -> list[str | InputError]:
         inside = []
         for root, dirs, files in os.walk(path, onerror=None):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
-            inside.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(TEXT_SUFFIXES))
+            walked = (os.path.join(root, f) for f in sorted(files))
+            inside.extend(p for p in walked if (wanted(p) if wanted else p.lower().endswith(TEXT_SUFFIXES)))
         if not inside:
             found.append(InputError(path, f"no text files ({', '.join('*' + s for s in TEXT_SUFFIXES)}) in this directory"))
         found.extend(inside)

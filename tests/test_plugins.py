@@ -17,7 +17,9 @@ def with_plugins(tmp_path=None, extra_path=()):
 
 
 def test_plugin_kind_pack_and_format_are_used():
-    result = run_cli("-", "--select", "SH101", "--format", "tsv", input="It is a TOTAL DISASTER, said nobody.\n", env=with_plugins())
+    # SH101 is an info rule: below the default fail level, so the run fails only with --fail-level info.
+    result = run_cli("-", "--select", "SH101", "--fail-level", "info", "--format", "tsv",
+                     input="It is a TOTAL DISASTER, said nobody.\n", env=with_plugins())
     assert result.returncode == 1
     assert result.stdout == "<stdin>\t1\t9\tSH101\tTOTAL DISASTER\n"
 

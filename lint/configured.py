@@ -1,0 +1,40 @@
+"""The linter a configuration describes: each file is linted with the rules its path calls for,
+then its suppressions are applied and its findings fingerprinted for baselines."""
+from __future__ import annotations
+
+from .baseline import fingerprinted
+from .config import Config
+from .document import Document
+from .engine import Linter, LintResult
+from .rule import Rule
+from .suppressions import suppress
+
+
+class ConfiguredLinter:
+    """Used wherever a Linter is (``lint(doc)``); builds one Linter per distinct set of
+    matching ``per-path`` sections, on first use."""
+
+    def __init__(self, config: Config, known: list[Rule], regex_timeout: float = 1.0):
+        self.config, self.known, self.regex_timeout = config, known, regex_timeout
+        self._linters: dict[tuple[int, ...], Linter] = {}
+
+    def linter_for(self, path: str) -> Linter:
+        key = self.config.overrides_for(path)
+        if key not in self._linters:
+            self._linters[key] = Linter(self.config.rules_for(self.known, key), self.regex_timeout)
+        return self._linters[key]
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every rule that may run on some file: the top-level selection and each section's."""
+        by_code: dict[str, Rule] = {}
+        for key in [(), *((i,) for i in range(len(self.config["per-path"])))]:
+            for rule in self.config.rules_for(self.known, key):
+                by_code.setdefault(rule.code, rule)
+        return [by_code[r.code] for r in self.known if r.code in by_code]
+
+    def lint(self, doc: Document) -> LintResult:
+        linter = self.linter_for(doc.path)
+        result = linter.lint(doc)
+        findings = suppress(doc, result.findings, self.known, linter.rules, self.config["report-unused-suppressions"])
+        return LintResult(fingerprinted(doc, findings), result.notices)
