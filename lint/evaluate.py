@@ -15,7 +15,7 @@ wrong; they are reported apart.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -81,9 +81,10 @@ def f1(precision: float | None, recall: float | None) -> float | None:
 
 def merge(spans) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) pairs covering the same characters; spans that share at
-    least one character become one (touching spans stay apart, as in the official scorer)."""
+    least one character become one (touching spans stay apart, as in the official scorer), and
+    empty spans, which cover nothing, go."""
     merged: list[list[int]] = []
-    for start, end in sorted(spans):
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -102,14 +103,19 @@ def covered(disjoint: list[tuple[int, int]], start: int, end: int) -> int:
     return total
 
 
+def share(disjoint: list[tuple[int, int]], start: int, end: int) -> float:
+    """The share of [start, end) that lies in the sorted, disjoint spans: |s∩t|/|s| summed over t."""
+    return covered(disjoint, start, end) / (end - start) if end > start else 0.0
+
+
 def overlap_credit(predicted, gold) -> Credit:
     """The SemEval-2020 Task 11 credit of one article's predicted spans against its gold spans,
     both merged first."""
     predicted, gold = merge(predicted), merge(gold)
     return Credit(
-        precision_sum=sum(covered(gold, s, e) / (e - s) for s, e in predicted),
+        precision_sum=sum(share(gold, s, e) for s, e in predicted),
         predicted=len(predicted),
-        recall_sum=sum(covered(predicted, s, e) / (e - s) for s, e in gold),
+        recall_sum=sum(share(predicted, s, e) for s, e in gold),
         gold=len(gold),
     )
 
@@ -219,16 +225,14 @@ def by_rule(predictions: list[Prediction], gold: list[GoldSpan], rules, classes:
     for rule in rules:
         mine = found.get(rule.code, [])
         label = classes.get(rule.technique)
-
-        def mean_credit(gold_of) -> float | None:
-            if not mine:
-                return None
-            return sum(covered(gold_of(p), p.start, p.end) / (p.end - p.start) for p in mine) / len(mine)
-
-        span = mean_credit(lambda p: any_class.get(p.article, []))
-        aware = None if label is None else mean_credit(lambda p: per_class.get((p.article, label), []))
+        span = _mean([share(any_class.get(p.article, []), p.start, p.end) for p in mine])
+        aware = None if label is None else _mean([share(per_class.get((p.article, label), []), p.start, p.end) for p in mine])
         rows.append(RuleScore(rule.code, rule.name, rule.technique, label, len(mine), span, aware))
     return rows
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
 
 
 def sentence_units(text: str) -> list[tuple[int, int]]:
@@ -246,16 +250,9 @@ class SentenceScore:
     both: int
 
     @property
-    def precision(self) -> float | None:
-        return self.both / self.flagged if self.flagged else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.both / self.labelled if self.labelled else None
-
-    @property
-    def f1(self) -> float | None:
-        return f1(self.precision, self.recall)
+    def credit(self) -> Credit:
+        """Precision and recall: each flagged sentence earns 1 if labelled, each labelled one 1 if flagged."""
+        return Credit(self.both, self.flagged, self.both, self.labelled)
 
 
 def _touched(units: list[tuple[int, int]], spans) -> set[int]:
@@ -342,7 +339,7 @@ class Evaluation:
     averages: Averages
     rules: list[RuleScore]
     sentences: SentenceScore
-    unclassed: list[UnclassedScore] = field(default_factory=list)
+    unclassed: list[UnclassedScore]
 
 
 def evaluate(predictions: list[Prediction], gold: list[GoldSpan], units: dict[str, list[tuple[int, int]]],

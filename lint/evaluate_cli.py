@@ -12,8 +12,8 @@ from .cli import EXIT_CLEAN, EXIT_ERROR, split_list
 from .document import Document
 from .engine import Linter
 from .errors import FramelintError
-from .evaluate import Evaluation, GoldSpan, Prediction, evaluate, sentence_units
-from .evaluate_corpus import Article, read_articles, read_gold
+from .evaluate import Evaluation, Prediction, evaluate
+from .evaluate_corpus import Corpus, read_corpus
 from .evaluate_report import as_json, render_text
 from .loader import Catalog, load_catalog
 from .rule import Rule
@@ -36,13 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--markdown", metavar="FILE",
                         help="write the accuracy document (default selection and --select all) to FILE instead of printing")
     return parser
-
-
-@dataclass
-class Corpus:
-    articles: dict[str, Article]
-    gold: list[GoldSpan]
-    units: dict[str, list[tuple[int, int]]]
 
 
 @dataclass
@@ -70,9 +63,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         raise FramelintError("--markdown always reports the default selection and --select all; "
                              "it cannot be combined with --select, --extend-select or --ignore")
     catalog = load_catalog(args.rules)
-    articles = read_articles(args.articles)
-    corpus = Corpus(articles, read_gold(args.gold, articles),
-                    {a.id: sentence_units(a.text) for a in articles.values()})
+    corpus = read_corpus(args.articles, args.gold)
     if args.markdown:
         from .evaluate_markdown import write_document
 

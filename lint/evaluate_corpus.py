@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .errors import FramelintError, InputError
-from .evaluate import GoldSpan
+from .evaluate import GoldSpan, sentence_units
 from .reading import decode
 
 ARTICLE_FILE = regex.compile(r"article(?P<id>[^/\\]+)\.txt")
@@ -27,6 +27,18 @@ class Article:
     path: str
     text: str  # as framelint reads it: decoded, byte-order mark dropped
     offset_shift: int  # what gold offsets count before text[0]: 1 after a byte-order mark
+
+
+@dataclass
+class Corpus:
+    articles: dict[str, Article]
+    gold: list[GoldSpan]
+    units: dict[str, list[tuple[int, int]]]  # each article's sentences (non-empty lines)
+
+
+def read_corpus(directory: str, gold_path: str) -> Corpus:
+    articles = read_articles(directory)
+    return Corpus(articles, read_gold(gold_path, articles), {a.id: sentence_units(a.text) for a in articles.values()})
 
 
 def read_articles(directory: str) -> dict[str, Article]:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 import regex
 
 from .evaluate import MEASURED_FROM, Outcomes, outcomes
+from .evaluate_corpus import Corpus
 from .evaluate_report import class_rows, count, rule_rows, summary_rows, unclassed_rows
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .evaluate_cli import Corpus, Measurement
+    from .evaluate_cli import Measurement  # the command imports this module
 
 EXAMPLES = 3  # example sentences shown per outcome
 CONTEXT = 60  # characters of context on each side of a finding

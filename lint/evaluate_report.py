@@ -15,17 +15,21 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def scores(c: Credit) -> list[str]:
+    return [number(c.precision), number(c.recall), number(c.f1)]
+
+
 def summary_rows(ev: Evaluation) -> list[list[str]]:
     s, micro = ev.sentences, ev.averages.micro
     return [
         ["measure", "precision", "recall", "F1", "counted"],
-        ["span identification (technique ignored)", number(ev.span.precision), number(ev.span.recall), number(ev.span.f1),
+        ["span identification (technique ignored)", *scores(ev.span),
          f"{count(ev.span.predicted)} finding spans, {count(ev.span.gold)} gold spans (overlaps merged)"],
-        ["technique-aware, micro average", number(micro.precision), number(micro.recall), number(micro.f1),
+        ["technique-aware, micro average", *scores(micro),
          f"{count(micro.predicted)} finding spans, {count(micro.gold)} gold spans, in the classes reported"],
         ["technique-aware, macro average", number(ev.averages.macro_precision), number(ev.averages.macro_recall),
          number(ev.averages.macro_f1), f"mean over {sum(1 for c in ev.classes if c.techniques)} classes reported"],
-        ["sentences containing a technique", number(s.precision), number(s.recall), number(s.f1),
+        ["sentences containing a technique", *scores(s.credit),
          f"{count(s.flagged)} flagged, {count(s.labelled)} labelled, {count(s.both)} both, of {count(s.sentences)} sentences"],
     ]
 
@@ -34,7 +38,7 @@ def class_rows(ev: Evaluation) -> list[list[str]]:
     rows = [["PTC class", "framelint techniques", "findings", "gold spans", "precision", "recall", "F1"]]
     for c in ev.classes:
         rows.append([c.label, ", ".join(c.techniques) or "(none)", count(c.findings), count(c.gold_spans),
-                     number(c.credit.precision), number(c.credit.recall), number(c.credit.f1)])
+                     *scores(c.credit)])
     return rows
 
 
@@ -88,7 +92,8 @@ def _credit(c: Credit) -> dict:
 
 
 def _sentences(s: SentenceScore) -> dict:
-    return {"precision": s.precision, "recall": s.recall, "f1": s.f1, "sentences": s.sentences, "flagged": s.flagged,
+    c = s.credit
+    return {"precision": c.precision, "recall": c.recall, "f1": c.f1, "sentences": s.sentences, "flagged": s.flagged,
             "labelled": s.labelled, "flagged_and_labelled": s.both}
 
 

@@ -25,8 +25,8 @@ def rule(code, technique):
 
 # --- span arithmetic -------------------------------------------------------------------------
 
-def test_merge_joins_spans_sharing_a_character_but_not_touching_ones():
-    assert merge([(12, 15), (3, 8), (0, 5), (8, 10)]) == [(0, 8), (8, 10), (12, 15)]
+def test_merge_joins_spans_sharing_a_character_but_not_touching_or_empty_ones():
+    assert merge([(12, 15), (3, 8), (0, 5), (8, 10), (4, 4)]) == [(0, 8), (8, 10), (12, 15)]
 
 
 def test_covered_counts_characters_inside_disjoint_spans():
@@ -131,7 +131,7 @@ def test_sentence_scores_ignore_unclassed_findings():
     # 3 sentences. Flagged: a/1 ("thugs"), b/1 ("Nothing"); UC103 on a/2 does not count.
     # Labelled: a/1, a/2. Both: a/1. P = 1/2, R = 1/2.
     s = ev.sentences
-    assert (s.sentences, s.flagged, s.labelled, s.both, s.precision, s.recall) == (3, 2, 2, 1, 0.5, 0.5)
+    assert (s.sentences, s.flagged, s.labelled, s.both, s.credit.precision, s.credit.recall) == (3, 2, 2, 1, 0.5, 0.5)
 
 
 def test_unclassed_techniques_are_reported_apart():
