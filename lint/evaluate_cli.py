@@ -9,13 +9,13 @@ import sys
 from dataclasses import dataclass
 
 from .cli import EXIT_CLEAN, EXIT_ERROR, split_list
-from .document import Document
 from .engine import Linter
 from .errors import FramelintError
 from .evaluate import Evaluation, Prediction, evaluate
 from .evaluate_corpus import Corpus, read_corpus
 from .evaluate_report import as_json, render_text
 from .loader import Catalog, load_catalog
+from .plugins import parse_document
 from .rule import Rule
 from .selection import select_rules
 
@@ -95,7 +95,7 @@ def measure(catalog: Catalog, rules: list[Rule], corpus: Corpus, selection: str)
     linter = Linter(rules)
     predictions = []
     for article in corpus.articles.values():
-        result = linter.lint(Document(article.text, article.path))
+        result = linter.lint(parse_document(article.text, article.path))
         for notice in result.notices:
             sys.stderr.write(f"framelint: notice: {notice}\n")
         predictions += [Prediction(article.id, f.code, f.technique, classes[f.technique], f.start, f.end)
