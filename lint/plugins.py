@@ -24,6 +24,10 @@ BUILTIN_PLUGINS = (
     "framelint.kinds.sentence",
     "framelint.formats.text",
     "framelint.formats.json",
+    "framelint.formats.github",
+    "framelint.formats.sarif",
+    "framelint.formats.junit",
+    "framelint.formats.rdjson",
     "framelint.packs",
 )
 

@@ -4,7 +4,8 @@ import pty
 import subprocess
 import sys
 
-from conftest import EXAMPLE, run_cli
+from conftest import run_cli
+from formats_helpers import ARTICLE, CLEAN, PACK, write
 
 from framelint.formats.text import underlined
 
@@ -53,15 +54,15 @@ def test_a_long_line_is_cut_at_spaces_around_the_span():
     assert (len(indent), carets) == (len("… " + "word " * 7), "^^^^^^^")
 
 
-def test_statistics_counts_findings_per_rule_most_frequent_first():
-    result = run_cli("--statistics", EXAMPLE, env={"NO_COLOR": "1"})
+def test_statistics_counts_findings_per_rule_most_frequent_first(tmp_path):
+    article = write(tmp_path, "a.txt", ARTICLE + CLEAN)
+    house = write(tmp_path, "house.yaml", PACK)
+    result = run_cli("--statistics", "--rules", house, "--select", "LL201,HS", article, env={"NO_COLOR": "1"})
     assert result.returncode == 1
     assert result.stdout == (
-        "4  LL201  emotive-term            loaded-language\n"
-        "4  UC101  anonymous-report        unattributed-claim\n"
-        "4  UC103  vague-generalization    unattributed-claim\n"
-        "2  LL202  suffering-imagery       loaded-language\n"
-        "1  AA302  credential-as-evidence  appeal-to-authority\n"
+        "4  LL201  emotive-term   loaded-language\n"
+        "2  HS102  house-weekday  loaded-language\n"
+        "1  HS101  house-percent  loaded-language\n"
     )
 
 
@@ -102,7 +103,7 @@ def _run_on_a_terminal(article, env: dict) -> str:
     """Standard output of the command when it is a pseudo-terminal, as on a user's screen."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "framelint", "-q", str(article)], stdout=terminal,
-                               stderr=subprocess.DEVNULL, env=env)
+                               stderr=subprocess.PIPE, env=env)
     os.close(terminal)
     chunks = []
     while True:
@@ -113,8 +114,9 @@ def _run_on_a_terminal(article, env: dict) -> str:
         if not chunk:
             break
         chunks.append(chunk)
-    process.wait(timeout=120)
+    errors = process.communicate(timeout=120)[1].decode("utf-8", "replace")
     os.close(controller)
+    assert process.returncode == 1, errors
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
