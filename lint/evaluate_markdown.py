@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 EXAMPLES = 3  # example sentences shown per outcome
 CONTEXT = 60  # characters of context on each side of a finding
-LONGEST_SPAN = 120  # characters of a missed gold span shown
+LONGEST_SPAN = 120  # characters shown of a long finding or gold span
 MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]<>|#])")
 SPACE = regex.compile(r"\s+")
 
@@ -191,6 +191,8 @@ def finding_line(p, corpus: Corpus) -> str:
         before = "… " + before.split(" ", 1)[-1]
     if end < line_end:
         after = after.rsplit(" ", 1)[0] + " …"
+    if len(match) > LONGEST_SPAN:  # a whole-sentence finding: its start is enough
+        match, after = shorten(match), " …"
     excerpt = f"{escape(before.lstrip())}**{escape(match)}**{escape(after.rstrip())}"
     return f"- {p.code}: “{excerpt}” ({where(p.article, p.start, corpus)})"
 
@@ -198,12 +200,17 @@ def finding_line(p, corpus: Corpus) -> str:
 def gold_line(g, corpus: Corpus) -> str:
     span = _one_line(corpus.articles[g.article].text[g.start : g.end])
     if len(span) > LONGEST_SPAN:
-        span = span[:LONGEST_SPAN].rsplit(" ", 1)[0] + " …"
+        span = shorten(span) + " …"
     return f"- “{escape(span)}” ({where(g.article, g.start, corpus)})"
 
 
 def where(article: str, offset: int, corpus: Corpus) -> str:
     return f"article{article}, line {corpus.articles[article].text.count(chr(10), 0, offset) + 1}"
+
+
+def shorten(text: str) -> str:
+    """The first LONGEST_SPAN characters of a text, cut back to the last whole word."""
+    return text[:LONGEST_SPAN].rsplit(" ", 1)[0]
 
 
 def _one_line(text: str) -> str:
