@@ -60,8 +60,10 @@ def write_baseline(file: str, findings: list[Finding]) -> None:
     )
     try:
         with open(file, "w", encoding="utf-8") as handle:
-            json.dump({"format": FORMAT, "version": VERSION, "findings": entries}, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
+            # One finding a line, so that a changed baseline reads well in a diff.
+            rows = [json.dumps(e, ensure_ascii=False) for e in entries]
+            listing = "[\n  " + ",\n  ".join(rows) + "\n]" if rows else "[]"
+            handle.write(f'{{"format": "{FORMAT}", "version": {VERSION}, "findings": {listing}}}\n')
     except OSError as exc:
         raise FramelintError(f"{file}: cannot write the baseline: {exc.strerror or exc}") from None
 

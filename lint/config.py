@@ -8,6 +8,7 @@ rules, so one run needs no second configuration file. The command line beats the
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, field, replace
@@ -271,27 +272,36 @@ class Config:
         lines = [f"# configuration file: {self.file or 'none'}"]
         for key, setting in self.settings.items():
             if key == "per-path":
-                lines.append(f"per-path:{' []' if not setting.value else ''}".ljust(48) + f"# {setting.source}")
+                lines.append(_commented(f"per-path:{' []' if not setting.value else ''}", setting.source))
                 for o in setting.value:
-                    lines.append(f"  - paths: {_flow(o.paths)}".ljust(48) + f"# {o.source}")
+                    lines.append(_commented(f"  - paths: {_flow(o.paths)}", o.source))
                     for name, value in (("select", o.select), ("extend-select", o.extend_select), ("ignore", o.ignore),
                                         ("severity", o.severity), ("quotes", o.quotes)):
                         if value:
                             lines.append(f"    {name}: {_flow(value)}")
             else:
-                lines.append(f"{key}: {_flow(setting.value)}".ljust(48) + f"# {setting.source}")
+                lines.append(_commented(f"{key}: {_flow(setting.value)}", setting.source))
         return "\n".join(lines)
 
 
+PLAIN_SCALAR = regex.compile(r"[\w][\w./-]*")
+
+
 def _flow(value) -> str:
-    """A value in YAML flow style, the way a user would write it."""
+    """A value in YAML flow style, the way a user would write it (and YAML would read it)."""
     if isinstance(value, list):
-        return "[" + ", ".join(value) + "]"
+        return "[" + ", ".join(map(_flow, value)) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_flow(k)}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, str) and not PLAIN_SCALAR.fullmatch(value):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _commented(text: str, source: str) -> str:
+    return f"{text.ljust(47)} # {source}"
 
 
 def best(mapping: dict[str, str], rule: Rule) -> str | None:
