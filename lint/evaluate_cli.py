@@ -78,7 +78,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         json.dump(as_json(result.evaluation, result.selection, [r.code for r in rules]), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_text(result.evaluation, f"{result.selection} ({len(rules)} rules)"))
+        sys.stdout.write(render_text(result.evaluation, f"{result.selection} ({len(rules)} rule{'s' * (len(rules) != 1)})"))
     return EXIT_CLEAN
 
 

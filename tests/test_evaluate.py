@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import SHARED, run_cli
 
+from framelint.cli import main as cli_main
 from framelint.errors import FramelintError
 from framelint.evaluate import (
     GoldSpan, Prediction, by_rule, covered, evaluate, merge, outcomes, overlap_credit, sentence_units,
@@ -259,7 +260,7 @@ def test_command_prints_tables(corpus):
     result = run_cli("evaluate", "--gold", labels, folder, "--select", "LL201")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "framelint evaluate: --select LL201 (1 rules); 3 articles, 3 gold spans"
+    assert lines[0] == "framelint evaluate: --select LL201 (1 rule); 3 articles, 3 gold spans"
     assert "  span identification (technique ignored)  0.667      0.600   0.632  3 finding spans, 3 gold spans (overlaps merged)" in lines
     assert "  LL201  emotive-term  loaded-language  3         not yet measured (<10)" in lines
     assert result.stderr == ""
@@ -280,37 +281,42 @@ def test_markdown_document_has_both_selections_and_real_examples(corpus, tmp_pat
     assert "Doubt (1 gold spans)" in text
 
 
+def evaluate_in_process(capsys, *args):
+    """The command without a subprocess, for the error paths: (exit code, stdout, stderr)."""
+    code = cli_main(["evaluate", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.mark.parametrize("args, message", [
     (["--select", "XX999"], "framelint: error: select: unknown rule code, name or technique 'XX999'\n"),
     (["--markdown", "out.md", "--select", "all"],
      "framelint: error: --markdown always reports the default selection and --select all; "
      "it cannot be combined with --select, --extend-select or --ignore\n"),
 ])
-def test_command_usage_errors(corpus, args, message):
+def test_command_usage_errors(corpus, capsys, args, message):
     folder, labels = corpus
-    result = run_cli("evaluate", "--gold", labels, folder, *args)
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
+    assert evaluate_in_process(capsys, "--gold", labels, folder, *args) == (2, "", message)
 
 
-def test_command_names_a_bad_gold_line(corpus):
+def test_command_names_a_bad_gold_line(corpus, capsys):
     folder, labels = corpus
     labels.write_text(LABELS + "3\tDoubt\t5\n", encoding="utf-8")
-    result = run_cli("evaluate", "--gold", labels, folder)
-    assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (f"framelint: error: {labels}:4: expected 4 tab-separated fields "
-                             "(article id, technique, start, end), found 3\n")
+    assert evaluate_in_process(capsys, "--gold", labels, folder) == (
+        2, "", f"framelint: error: {labels}:4: expected 4 tab-separated fields (article id, technique, start, end), found 3\n")
 
 
-def test_command_without_articles_is_an_error(tmp_path):
+def test_command_without_articles_is_an_error(tmp_path, capsys):
     (tmp_path / "labels.tsv").write_text("", encoding="utf-8")
-    result = run_cli("evaluate", "--gold", tmp_path / "labels.tsv", tmp_path)
-    assert (result.returncode, result.stderr) == (2, f"framelint: error: {tmp_path}: no article<ID>.txt files in this directory\n")
+    assert evaluate_in_process(capsys, "--gold", tmp_path / "labels.tsv", tmp_path) == (
+        2, "", f"framelint: error: {tmp_path}: no article<ID>.txt files in this directory\n")
 
 
-def test_command_requires_gold(tmp_path):
-    result = run_cli("evaluate", tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.splitlines()[-1] == "framelint evaluate: error: the following arguments are required: --gold"
+def test_command_requires_gold(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli_main(["evaluate", str(tmp_path)])
+    assert exit.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "framelint evaluate: error: the following arguments are required: --gold"
 
 
 @pytest.mark.skipif(not PTC.is_dir(), reason="../shared/ptc-train is not present")
