@@ -52,15 +52,22 @@ def lint_text(text: str, path: str = "<string>", rules: list[Rule] | Linter | No
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule] | Linter | None = None, encoding: str | None = None,
-               stdin_name: str = "<stdin>", wanted=None) -> Iterator[FileResult]:
-    """Lint files and directories (``-`` is standard input), yielding one result per file.
-    ``wanted(path)`` chooses the files linted from a directory (default: by text suffix)."""
+               stdin_name: str = "<stdin>", wanted=None, jobs: int = 1) -> Iterator[FileResult]:
+    """Lint files and directories (``-`` is standard input), yielding one result per file, in
+    order. ``wanted(path)`` chooses the files linted from a directory (default: by text suffix);
+    ``jobs`` > 1 lints files in that many worker processes."""
+    from functools import partial
+
+    from .parallel import lint_in_order
+
     linter = _linter(rules)
-    for item in discover(paths, wanted):
+    for item in lint_in_order(discover(paths, wanted), partial(lint_one, linter=linter, encoding=encoding), jobs):
         if isinstance(item, InputError):
             yield FileResult(item.path, error=str(item))
-            continue
-        yield lint_one(item, linter, encoding, stdin_name)
+        elif item == "-":
+            yield lint_one(item, linter, encoding, stdin_name)
+        else:
+            yield item
 
 
 def lint_one(path: str, linter: Linter, encoding: str | None = None, stdin_name: str = "<stdin>") -> FileResult:

@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--explain", metavar="CODE", help="print a rule's rationale and examples and exit")
     parser.add_argument("--stdin-filename", default="<stdin>", metavar="NAME", help="the name to report for standard input")
     parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding instead of UTF-8")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N", help="lint files in N processes (default: the number of CPUs)")
     parser.add_argument("--regex-timeout", type=float, default=1.0, metavar="SECONDS", help="stop a rule's regex on one file after this long (default: 1)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     parser.add_argument("--show-source", action="store_true", help="text format: show each finding's line with the span underlined")
@@ -119,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
     linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout)
     rules = linter.rules
     results = []
-    for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted):
+    for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):
         for line in ([result.error] if result.error else []) + ([result.skipped] if result.skipped else []) + result.notices:
             kind = "error" if line == result.error else "notice"
             sys.stderr.write(f"framelint: {kind}: {line}\n")
@@ -141,6 +142,15 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     failing = [f for f in report.findings if severity_rank(f.severity) >= severity_rank(config["fail-level"])]
     return EXIT_FINDINGS if len(failing) > config["max-findings"] else EXIT_CLEAN
+
+
+def jobs_wanted(args: argparse.Namespace) -> int:
+    from .errors import FramelintError
+    from .parallel import default_jobs
+
+    if args.jobs is not None and args.jobs < 1:
+        raise FramelintError(f"--jobs must be 1 or more, not {args.jobs}")
+    return args.jobs or default_jobs()
 
 
 def summary(report) -> str:

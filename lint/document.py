@@ -7,14 +7,21 @@ of the text and mapped to the line and column an editor shows.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import regex
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 PARAGRAPH_BREAK = regex.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
+WORD_SPLIT = regex.compile(rf"({WORD.pattern})")
+SPACE = regex.compile(r"\s")
+# Texts are tokenized in pieces of about this many characters, so that a huge file never holds
+# a Python object for every word and every gap at once.
+TOKENIZE_PIECE = 1 << 20
 
 # A sentence ends at terminal punctuation, followed by closing quotes or brackets, then white
 # space. Whether that really is the end is decided by `_is_sentence_end`.
@@ -27,6 +34,7 @@ ABBREVIATIONS = frozenset(
 )
 # "U.S.", "e.g.", single initials such as "J." in "J. Smith".
 DOTTED_ABBREVIATION = regex.compile(r"(?:\b\p{L}\.){2,}$|\b(?!I\.)\p{Lu}\.$")
+WORD_BEFORE_DOT = regex.compile(r"(\w+)\.$")
 
 OPENING_QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 
@@ -42,7 +50,7 @@ class Span:
         return self.start <= start and end <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     start: int
     end: int
@@ -82,21 +90,65 @@ class Document:
 
     @cached_property
     def words(self) -> list[Word]:
-        return [Word(m.start(), m.end(), m.group(), normalize_word(m.group())) for m in WORD.finditer(self.text)]
+        """Every word as an object; for kinds that want them. The built-in matchers read the
+        parallel arrays (``word_norms``, ``word_starts``, ``word_ends``) instead."""
+        text = self.text
+        return [Word(s, e, text[s:e], n) for n, s, e in zip(self.word_norms, self.word_starts, self.word_ends)]
 
     @cached_property
-    def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+    def _tokens(self) -> tuple[list[str], array, array]:
+        """Each word's normalised form, start and end, as three parallel arrays: no object per
+        word, and normalised forms shared between repeats, so large texts stay fast and small."""
+        norms: list[str] = []
+        starts, ends = array("q"), array("q")
+        shared: dict[str, str] = {}
+        text, start = self.text, 0
+        while start < len(text):
+            cut = SPACE.search(text, min(start + TOKENIZE_PIECE, len(text)))  # never inside a word
+            end = cut.start() if cut else len(text)
+            piece = text[start:end]
+            folded = piece.replace("’", "'").casefold()
+            if len(folded) == len(piece):  # folding kept every offset (it nearly always does)
+                parts = WORD_SPLIT.split(folded)
+                bounds = list(accumulate(map(len, parts), initial=start))
+                norms.extend(map(shared.setdefault, parts[1::2], parts[1::2]))
+                starts.extend(bounds[1:-1:2])
+                ends.extend(bounds[2::2])
+            else:  # "ß" folds to "ss": normalise word by word
+                for m in WORD.finditer(piece):
+                    norm = normalize_word(m.group())
+                    norms.append(shared.setdefault(norm, norm))
+                    starts.append(start + m.start())
+                    ends.append(start + m.end())
+            start = end
+        return norms, starts, ends
+
+    @property
+    def word_norms(self) -> list[str]:
+        """Casefolded words with curly apostrophes made straight, in text order."""
+        return self._tokens[0]
+
+    @property
+    def word_starts(self) -> array:
+        return self._tokens[1]
+
+    @property
+    def word_ends(self) -> array:
+        return self._tokens[2]
+
+    def word_range(self, span: Span) -> range:
+        """Indexes of the words that start inside ``span``."""
+        starts = self.word_starts
+        return range(bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end))
 
     def words_in(self, span: Span) -> list[Word]:
-        lo = bisect.bisect_left(self._word_starts, span.start)
-        hi = bisect.bisect_left(self._word_starts, span.end)
-        return self.words[lo:hi]
+        found = self.word_range(span)
+        return self.words[found.start : found.stop]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every normalised word of the text, for cheap "does this rule apply at all" checks."""
-        return frozenset(w.norm for w in self.words)
+        return frozenset(self.word_norms)
 
     @cached_property
     def paragraphs(self) -> list[Span]:
@@ -137,12 +189,15 @@ class Document:
 
         return find_quotations(self)
 
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [q.start for q in self.quotations]
+
     def quotation_at(self, start: int, end: int) -> Quotation | None:
-        for q in self.quotations:
-            if q.contains(start, end):
-                return q
-            if q.start > start:
-                break
+        """The quotation holding the span; quotations are outermost, so at most one does."""
+        i = bisect.bisect_right(self._quotation_starts, start) - 1
+        if i >= 0 and self.quotations[i].contains(start, end):
+            return self.quotations[i]
         return None
 
 
@@ -159,7 +214,7 @@ def _is_sentence_end(text: str, punct_start: int, after: int) -> bool:
     """Decide whether terminal punctuation really ends a sentence (not "Mr.", "U.S.", "J.")."""
     if text[punct_start] == "." and text[punct_start:after].rstrip("\"'”’»)]") == ".":
         before = text[max(0, punct_start - 12) : punct_start + 1]
-        word = regex.search(r"(\w+)\.$", before)
+        word = WORD_BEFORE_DOT.search(before)
         if word and word.group(1).casefold() in ABBREVIATIONS:
             return False
         if DOTTED_ABBREVIATION.search(before):
