@@ -167,7 +167,8 @@ def _repetitions(doc: Document, tokens: _Tokens, rule: Rule):
     skip = options.stopwords | set(tokens.names[: options.subject_names])
     words = doc.words
     voiced = [not silenced(rule, quote) for quote in tokens.quote]
-    counted = [voiced[i] and len(w.text) >= options.min_length and tokens.stems[i] not in skip for i, w in enumerate(words)]
+    content = [voiced[i] and tokens.stems[i] not in skip for i in range(len(words))]
+    long = [len(w.text) >= options.min_length for w in words]
     shortest, longest = options.words
     occurrences: dict[tuple, list[int]] = defaultdict(list)  # phrase -> index of its first word
     for i in range(len(words)):
@@ -175,8 +176,9 @@ def _repetitions(doc: Document, tokens: _Tokens, rule: Rule):
             last = i + n - 1
             if last >= len(words) or tokens.clause[last] != tokens.clause[i]:
                 break
-            # A phrase starts and ends on a counted word ("rule of law"), all of it in the writer's voice.
-            if counted[i] and counted[last] and all(voiced[i : last + 1]):
+            # A phrase starts and ends on a content word ("rule of law"), has a word of at least
+            # min_length, and is all in the writer's voice.
+            if content[i] and content[last] and any(long[i : last + 1]) and all(voiced[i : last + 1]):
                 occurrences[tuple(tokens.stems[i : last + 1])].append(i)
     for phrase, starts in occurrences.items():
         for k in _reported(starts, tokens.sentence, options):
