@@ -75,7 +75,7 @@ class ProximityMatcher:
                     self.index.add(term, (rule, role))
 
     def find(self, doc: Document, context: MatchContext):
-        word_starts = [w.start for w in doc.words]
+        word_starts = doc.word_starts
         sentence_starts = [s.start for s in doc.sentences]
         hits: dict[tuple, list[_Hit]] = defaultdict(list)
         for start, end, _term, owner in self.index.find(doc):

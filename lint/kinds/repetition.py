@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..document import Document
+from ..document import Document, Span
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
 from ..quotations import SPEECH_VERBS
@@ -43,6 +44,7 @@ STOPWORDS = frozenset(
 SUFFIXES = ("ies", "ing", "ed", "es", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(norm: str) -> str:
     """A light, deterministic normaliser: "attacks", "attacked", "attacking" -> "attack"."""
     for ending in ("'s", "'"):
@@ -125,37 +127,37 @@ class RepetitionMatcher:
 
 
 class _Tokens:
-    """What every repetition rule needs once per document: each word's stem, sentence number
-    and clause (a phrase never spans punctuation), the proper nouns by frequency, and which
-    words lie inside quotations."""
+    """What every repetition rule needs once per document, one entry per word: its stem,
+    sentence number, clause number (a phrase never spans punctuation) and quotation, plus the
+    proper nouns by frequency."""
 
     def __init__(self, doc: Document):
-        words, text = doc.words, doc.text
-        starts = [s.start for s in doc.sentences]
-        self.stems = [stem(w.norm) for w in words]
-        self.sentence = [bisect.bisect_right(starts, w.start) - 1 for w in words]
-        self.clause = [0] * len(words)
-        for i in range(1, len(words)):
-            joined = not text[words[i - 1].end : words[i].start].strip(" \t-‐‑")
-            self.clause[i] = self.clause[i - 1] + (not joined or self.sentence[i] != self.sentence[i - 1])
-        self.names = _proper_nouns(doc, self.stems, self.sentence)
+        text, starts, ends = doc.text, doc.word_starts, doc.word_ends
+        sentence_starts = [s.start for s in doc.sentences]
+        self.stems = [stem(norm) for norm in doc.word_norms]
+        self.sentence = [bisect.bisect_right(sentence_starts, start) - 1 for start in starts]
+        self.clause = [0] * len(starts)
+        for i in range(1, len(starts)):
+            joined = self.sentence[i] == self.sentence[i - 1] and not text[ends[i - 1] : starts[i]].strip(" \t-‐‑")
+            self.clause[i] = self.clause[i - 1] + (not joined)
+        self.names = _proper_nouns(text, starts, self.stems, self.sentence)
         quotes = doc.quotations
-        self.quote = [None] * len(words)
+        self.quote = [None] * len(starts)
         qi = 0
-        for i, w in enumerate(words):
-            while qi < len(quotes) and quotes[qi].end <= w.start:
+        for i, start in enumerate(starts):
+            while qi < len(quotes) and quotes[qi].end <= start:
                 qi += 1
-            if qi < len(quotes) and quotes[qi].start <= w.start:
+            if qi < len(quotes) and quotes[qi].start <= start:
                 self.quote[i] = quotes[qi]
 
 
-def _proper_nouns(doc: Document, stems: list[str], sentence: list[int]) -> list[str]:
+def _proper_nouns(text: str, starts, stems: list[str], sentence: list[int]) -> list[str]:
     """Stems capitalised at every occurrence that is not the first word of a sentence, most
     frequent first."""
     capitalised, lower = Counter(), set()
-    for i, word in enumerate(doc.words):
-        if i and sentence[i] == sentence[i - 1]:
-            if word.text[0].isupper():
+    for i in range(1, len(starts)):
+        if sentence[i] == sentence[i - 1]:
+            if text[starts[i]].isupper():
                 capitalised[stems[i]] += 1
             else:
                 lower.add(stems[i])
@@ -165,37 +167,39 @@ def _proper_nouns(doc: Document, stems: list[str], sentence: list[int]) -> list[
 def _repetitions(doc: Document, tokens: _Tokens, rule: Rule):
     options: RepetitionOptions = rule.options
     skip = options.stopwords | set(tokens.names[: options.subject_names])
-    words = doc.words
+    starts, ends, stems, clause = doc.word_starts, doc.word_ends, tokens.stems, tokens.clause
+    count = len(starts)
     voiced = [not silenced(rule, quote) for quote in tokens.quote]
-    content = [voiced[i] and tokens.stems[i] not in skip for i in range(len(words))]
-    long = [len(w.text) >= options.min_length for w in words]
+    content = [voiced[i] and stems[i] not in skip for i in range(count)]
+    long = [ends[i] - starts[i] >= options.min_length for i in range(count)]
     shortest, longest = options.words
     occurrences: dict[tuple, list[int]] = defaultdict(list)  # phrase -> index of its first word
-    for i in range(len(words)):
+    for i in range(count):
+        if not content[i]:
+            continue
         for n in range(shortest, longest + 1):
             last = i + n - 1
-            if last >= len(words) or tokens.clause[last] != tokens.clause[i]:
+            if last >= count or clause[last] != clause[i]:
                 break
             # A phrase starts and ends on a content word ("rule of law"), has a word of at least
             # min_length, and is all in the writer's voice.
-            if content[i] and content[last] and any(long[i : last + 1]) and all(voiced[i : last + 1]):
-                occurrences[tuple(tokens.stems[i : last + 1])].append(i)
-    for phrase, starts in occurrences.items():
-        for k in _reported(starts, tokens.sentence, options):
-            i = starts[k]
-            yield Match(rule, words[i].start, words[i + len(phrase) - 1].end)
+            if content[last] and any(long[i : last + 1]) and all(voiced[i : last + 1]):
+                occurrences[tuple(stems[i : last + 1])].append(i)
+    for phrase, firsts in occurrences.items():
+        for k in _reported(firsts, tokens.sentence, options):
+            i = firsts[k]
+            yield Match(rule, starts[i], ends[i + len(phrase) - 1])
 
 
 def _listed_repetitions(doc: Document, tokens: _Tokens, rule: Rule, found: list[tuple[int, int]]):
     """Repetitions of the rule's own terms, each occurrence keyed by its stemmed words."""
-    words, word_starts = doc.words, [w.start for w in doc.words]
     occurrences: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
     for start, end in sorted(found):
-        first, last = bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
-        if all(not silenced(rule, tokens.quote[k]) for k in range(first, last)):
-            occurrences[tuple(tokens.stems[first:last])].append((first, start, end))
+        words = doc.word_range(Span(start, end))
+        if not any(silenced(rule, tokens.quote[k]) for k in words):
+            occurrences[tuple(tokens.stems[words.start : words.stop])].append((words.start, start, end))
     for places in occurrences.values():
-        for k in _reported([p[0] for p in places], tokens.sentence, rule.options):
+        for k in _reported([first for first, _, _ in places], tokens.sentence, rule.options):
             yield Match(rule, places[k][1], places[k][2])
 
 

@@ -90,10 +90,10 @@ def _has_shape(doc: Document, sentence: Span, rule, cued: dict) -> bool:
     text = doc.text[sentence.start : sentence.end]
     if options.ends_with and not text.rstrip(CLOSERS).endswith(options.ends_with):
         return False
-    words = doc.words_in(sentence)
-    if len(words) < options.min_words or (options.max_words is not None and len(words) > options.max_words):
+    words = len(doc.word_range(sentence))
+    if words < options.min_words or (options.max_words is not None and words > options.max_words):
         return False
-    if options.capitals and not (len(words) >= 2 and text.upper() == text and any(c.isalpha() for c in text)):
+    if options.capitals and not (words >= 2 and text.upper() == text and any(c.isalpha() for c in text)):
         return False
     return in_writer_voice(doc, rule, sentence.start, sentence.end) if not (options.terms or options.starts_with) else True
 
