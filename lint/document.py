@@ -72,12 +72,19 @@ def normalize_word(word: str) -> str:
 class Document:
     """A decoded text with lazily computed structure; cheap to create, each view built once."""
 
-    def __init__(self, text: str, path: str = "<string>", original: str | None = None):
+    def __init__(self, text: str, path: str = "<string>", original: str | None = None,
+                 blocks: list[Span] | None = None, quoted: list[Span] = ()):
         self.path = path
         self.text = text
         # The file's text before markup was masked out of ``text`` (same length, same offsets);
         # where directives such as suppression comments are read from.
         self.original = text if original is None else original
+        # From markup: sorted, disjoint regions no paragraph crosses (a heading, a list item, a
+        # table cell ends a sentence even without a blank line); None means the whole text.
+        self.blocks = blocks
+        # From markup: sorted, disjoint spans marked up as quoted from another source (block
+        # quotes), so treated as attributed quotations.
+        self.quoted = list(quoted)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -152,11 +159,13 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        spans, start = [], 0
-        for brk in PARAGRAPH_BREAK.finditer(self.text):
-            spans.append(Span(start, brk.start()))
-            start = brk.end()
-        spans.append(Span(start, len(self.text)))
+        spans = []
+        for block in self.blocks if self.blocks is not None else [Span(0, len(self.text))]:
+            start = block.start
+            for brk in PARAGRAPH_BREAK.finditer(self.text, block.start, block.end):
+                spans.append(Span(start, brk.start()))
+                start = brk.end()
+            spans.append(Span(start, block.end))
         return [s for s in (_strip(self.text, p) for p in spans) if s.end > s.start]
 
     @cached_property
@@ -187,7 +196,15 @@ class Document:
     def quotations(self) -> list[Quotation]:
         from .quotations import find_quotations  # kept apart: it carries the speech-verb data
 
-        return find_quotations(self)
+        marked = [Quotation(s.start, s.end, True) for s in self.quoted]
+        marked_starts = [q.start for q in marked]
+
+        def overlaps_marked(q: Quotation) -> bool:  # marked spans are disjoint: one candidate
+            i = bisect.bisect_left(marked_starts, q.end) - 1
+            return i >= 0 and marked[i].end > q.start
+
+        typed = [q for q in find_quotations(self) if not overlaps_marked(q)]
+        return sorted(marked + typed, key=lambda q: q.start)
 
     @cached_property
     def _quotation_starts(self) -> list[int]:

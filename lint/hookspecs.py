@@ -27,3 +27,11 @@ class FramelintSpecs:
     def framelint_output_formats(self):
         """Return output formats: objects with ``name``, ``description`` and
         ``render(report, stream)``."""
+
+    @hookspec(firstresult=True)
+    def framelint_parse_document(self, path, text):
+        """Return a ``framelint.document.Document`` for a file's decoded ``text`` if this plugin
+        reads the file's format (decide from ``path``, usually its suffix), else None. The first
+        answer wins, installed plugins before built-ins; text nobody claims is plain text. Keep
+        the file's offsets: ``Document.text`` as long as ``text``, markup blanked with spaces
+        (line breaks kept), ``text`` itself as ``original`` (see docs/markup.md)."""

@@ -9,6 +9,7 @@ from importlib import import_module, metadata
 import pluggy
 
 from . import hookspecs
+from .document import Document
 from .errors import FramelintError
 
 ENTRY_POINT_GROUP = "framelint"
@@ -29,6 +30,8 @@ BUILTIN_PLUGINS = (
     "framelint.formats.junit",
     "framelint.formats.rdjson",
     "framelint.packs",
+    "framelint.markup.markdown",
+    "framelint.markup.html",
 )
 
 
@@ -70,3 +73,9 @@ def output_formats() -> dict:
 
 def default_pack_sources() -> list:
     return [src for items in plugin_manager().hook.framelint_rule_packs() for src in items or ()]
+
+
+def parse_document(text: str, path: str) -> Document:
+    """A file's text as a document: read by the first plugin that knows its format (Markdown,
+    HTML...), else as plain text."""
+    return plugin_manager().hook.framelint_parse_document(path=path, text=text) or Document(text, path)

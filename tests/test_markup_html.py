@@ -1,0 +1,83 @@
+"""HTML: the visible text is linted where it stands in the file; scripts, styles, tags are not."""
+import textwrap
+
+import framelint
+from framelint.plugins import parse_document
+
+from conftest import run_cli
+
+
+def found(page, select=("LL201",), path="page.html"):
+    """(line, column, text) of each finding, checked against the file's own text."""
+    findings = framelint.lint_text(page, path, rules=framelint.load_rules(select=list(select)))
+    for f in findings:
+        assert page[f.start : f.end] == f.text
+    return [(f.line, f.column, f.text) for f in findings]
+
+
+def test_term_after_entities_keeps_its_column():
+    page = "<p>Caf&eacute; owners &mdash; and the heroic crew &amp; staff stayed.</p>\n"
+    assert found(page) == [(1, 39, "heroic")]
+
+
+def test_entities_are_decoded_in_place():
+    page = "<p>Caf&eacute; owners &mdash; &ldquo;Safe&rdquo;</p>"
+    # The decoded character stands on the reference's first position, or its last when a word
+    # follows (so an opening quote touches its word); the rest is blank.
+    expected = " " * 3 + "Caf" + "é" + " " * 7 + " owners " + "—" + " " * 6 + " " + " " * 6 + "“" + "Safe" + "”" + " " * 6 + " " * 4
+    assert parse_document(page, "p.html").text == expected
+
+
+def test_nothing_in_script_style_template_comments_code_or_tags():
+    page = textwrap.dedent("""\
+        <html><head><style>.outrage { color: red }</style>
+        <script>const betrayal = "heroic";</script></head>
+        <body class="sham"><!-- a sham edit -->
+        <template><p>heroic</p></template>
+        <p>Run <code>grep betrayal</code> on the <a href="https://example.org/outrage">logs</a>.</p>
+        <pre>sham</pre>
+        </body></html>
+        """)
+    assert found(page) == []
+
+
+def test_block_elements_end_sentences():
+    page = "<h1>Reports emerged</h1><p>The ministry confirmed the convoy turned back.</p>\n<ul><li>Reports emerged<li>said Reuters</ul>"
+    doc = parse_document(page, "p.html")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+        "Reports emerged", "The ministry confirmed the convoy turned back.", "Reports emerged", "said Reuters",
+    ]
+    assert found(page, select=["UC101"]) == [(1, 5, "Reports emerged"), (2, 9, "Reports emerged")]
+
+
+def test_line_break_element_ends_a_sentence():
+    doc = parse_document("<p>Reports emerged<br>that the convoy left.</p>", "p.html")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == ["Reports emerged", "that the convoy left."]
+
+
+def test_blockquote_and_q_are_attributed_quotations():
+    page = textwrap.dedent("""\
+        <p>The commander wrote:</p>
+        <blockquote><p>This retreat is a betrayal.</p></blockquote>
+        <p>A colonel called it <q>a sham</q>; the press called it heroic.</p>
+        """)
+    assert found(page) == [(3, 59, "heroic")]
+
+
+def test_image_alt_text_is_linted():
+    page = '<p>After the vote: <img src="crowd.jpg" alt="A heroic crowd"> the square emptied.</p>'
+    assert found(page) == [(1, 48, "heroic")]
+
+
+def test_crlf_page_keeps_lines_and_columns():
+    page = "<!DOCTYPE html>\r\n<p>First.</p>\r\n<p>The &ldquo;calm&rdquo; was a sham.</p>\r\n"
+    assert found(page) == [(3, 33, "sham")]
+
+
+def test_cli_lints_html_found_in_a_directory(tmp_path):
+    (tmp_path / "index.htm").write_text("<title>Notes</title>\n<p>The vote was a <em>sham</em>.</p>\n")
+    result = run_cli(tmp_path, "--select", "LL201")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f'{tmp_path / "index.htm"}:2:23: LL201 loaded term "sham" frames the event emotionally [emotive-term]'
+    ]
