@@ -1,5 +1,6 @@
-"""Configuration through the real command: discovery, validation errors, precedence, per-path
-sections, --show-config provenance, and the exit codes of --fail-level and --max-findings."""
+"""Configuration through the command: discovery, validation errors, precedence, per-path sections,
+--show-config provenance, and the exit codes of --fail-level and --max-findings (those through a
+real subprocess)."""
 import json
 
 import pytest
@@ -26,47 +27,47 @@ def lines(result, prefix=""):
 
 # Discovery.
 
-def test_nearest_config_upward_from_the_linted_file_wins(tmp_path):
+def test_nearest_config_upward_from_the_linted_file_wins(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "ignore: [UC101]\n")
     write(tmp_path / "desk" / "framelint.yaml", "ignore: [LL201]\n")
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "desk" / "deep" / "a.txt", ARTICLE)
-    assert lines(run_cli("a.txt", cwd=tmp_path)) == [LL201]
-    assert lines(run_cli("desk/deep/a.txt", cwd=tmp_path), "desk/deep/") == [UC101]
+    assert lines(framelint_in("a.txt")) == [LL201]
+    assert lines(framelint_in("desk/deep/a.txt"), "desk/deep/") == [UC101]
 
 
-def test_several_paths_use_the_config_of_their_common_directory(tmp_path):
+def test_several_paths_use_the_config_of_their_common_directory(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "ignore: [UC101]\n")
     write(tmp_path / "one" / ".framelint.yaml", "ignore: [LL201]\n")
     write(tmp_path / "one" / "a.txt", ARTICLE)
     write(tmp_path / "two" / "a.txt", ARTICLE)
-    result = run_cli("one/a.txt", "two/a.txt", cwd=tmp_path)
+    result = framelint_in("one/a.txt", "two/a.txt")
     assert lines(result) == ["one/" + LL201, "two/" + LL201]
 
 
-def test_pyproject_section_is_found_and_a_pyproject_without_one_is_passed_over(tmp_path):
+def test_pyproject_section_is_found_and_a_pyproject_without_one_is_passed_over(framelint_in, tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.framelint]\nignore = ["LL201"]\n')
     write(tmp_path / "site" / "pyproject.toml", '[project]\nname = "site"\n')
     write(tmp_path / "site" / "a.txt", ARTICLE)
-    assert lines(run_cli("site/a.txt", cwd=tmp_path), "site/") == [UC101]
-    shown = run_cli("--show-config", "site", cwd=tmp_path).stdout.splitlines()
+    assert lines(framelint_in("site/a.txt"), "site/") == [UC101]
+    shown = framelint_in("--show-config", "site").stdout.splitlines()
     assert shown[0] == "# configuration file: pyproject.toml"
     assert "ignore: [LL201]                                 # pyproject.toml" in shown
 
 
-def test_yaml_beats_pyproject_in_the_same_directory(tmp_path):
+def test_yaml_beats_pyproject_in_the_same_directory(framelint_in, tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.framelint]\nignore = ["LL201"]\n')
     write(tmp_path / ".framelint.yaml", "ignore: [UC101]\n")
     write(tmp_path / "a.txt", ARTICLE)
-    assert lines(run_cli("a.txt", cwd=tmp_path)) == [LL201]
+    assert lines(framelint_in("a.txt")) == [LL201]
 
 
-def test_explicit_config_and_isolated(tmp_path):
+def test_explicit_config_and_isolated(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "ignore: [UC101]\n")
     write(tmp_path / "strict.yaml", "ignore: [LL201]\n")
     write(tmp_path / "a.txt", ARTICLE)
-    assert lines(run_cli("a.txt", "--config", "strict.yaml", cwd=tmp_path)) == [UC101]
-    assert lines(run_cli("a.txt", "--isolated", cwd=tmp_path)) == [UC101, LL201]
+    assert lines(framelint_in("a.txt", "--config", "strict.yaml")) == [UC101]
+    assert lines(framelint_in("a.txt", "--isolated")) == [UC101, LL201]
 
 
 # Errors: one line naming file, line and key; exit 2.
@@ -100,48 +101,48 @@ def test_explicit_config_and_isolated(tmp_path):
     ("pyproject.toml", '[tool.framelint]\nmax-findings = "3"\n',
      "pyproject.toml: invalid configuration: tool.framelint.max-findings: must be a whole number of 0 or more, not '3'"),
 ])
-def test_configuration_mistakes_are_one_line_naming_file_line_and_key(tmp_path, name, text, error):
+def test_configuration_mistakes_are_one_line_naming_file_line_and_key(framelint_in, tmp_path, name, text, error):
     write(tmp_path / name, text)
     write(tmp_path / "a.txt", ARTICLE)
-    result = run_cli("a.txt", cwd=tmp_path)
+    result = framelint_in("a.txt")
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"framelint: error: {error}\n")
 
 
-def test_malformed_toml_is_named(tmp_path):
+def test_malformed_toml_is_named(framelint_in, tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.framelint]\nselect = [\n")
-    result = run_cli("--show-config", cwd=tmp_path)
+    result = framelint_in("--show-config")
     # The parser's own wording (tomllib or tomli) follows.
     assert result.returncode == 2
     assert result.stderr.startswith("framelint: error: pyproject.toml: invalid configuration: malformed TOML: ")
 
 
-def test_missing_config_file_and_unknown_command_line_code(tmp_path):
+def test_missing_config_file_and_unknown_command_line_code(framelint_in, tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
-    missing = run_cli("a.txt", "--config", "none.yaml", cwd=tmp_path)
+    missing = framelint_in("a.txt", "--config", "none.yaml")
     assert (missing.returncode, missing.stderr) == (2, "framelint: error: none.yaml: invalid configuration: no such file\n")
-    unknown = run_cli("a.txt", "--isolated", "--extend-select", "LL2O1", cwd=tmp_path)
+    unknown = framelint_in("a.txt", "--isolated", "--extend-select", "LL2O1")
     assert (unknown.returncode, unknown.stderr) == (2, "framelint: error: extend-select: unknown rule code, name or technique 'LL2O1'\n")
 
 
 # Precedence: the command line beats the file.
 
-def test_command_line_select_replaces_the_files_selection(tmp_path):
+def test_command_line_select_replaces_the_files_selection(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "select: [UC]\nignore: [LL201]\n")
     write(tmp_path / "a.txt", ARTICLE)
-    assert lines(run_cli("a.txt", cwd=tmp_path)) == [UC101]
-    assert lines(run_cli("a.txt", "--select", "LL201", cwd=tmp_path)) == [LL201]
+    assert lines(framelint_in("a.txt")) == [UC101]
+    assert lines(framelint_in("a.txt", "--select", "LL201")) == [LL201]
 
 
-def test_command_line_extend_select_and_ignore_add_to_the_files_selection(tmp_path):
+def test_command_line_extend_select_and_ignore_add_to_the_files_selection(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "select: [UC]\n")
     write(tmp_path / "a.txt", ARTICLE)
-    assert lines(run_cli("a.txt", "--extend-select", "LL201", cwd=tmp_path)) == [UC101, LL201]
-    assert lines(run_cli("a.txt", "--extend-select", "LL201", "--ignore", "UC", cwd=tmp_path)) == [LL201]
+    assert lines(framelint_in("a.txt", "--extend-select", "LL201")) == [UC101, LL201]
+    assert lines(framelint_in("a.txt", "--extend-select", "LL201", "--ignore", "UC")) == [LL201]
 
 
-def test_show_config_names_the_source_of_every_value(tmp_path):
+def test_show_config_names_the_source_of_every_value(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "ignore: [UC101]\n\nper-path:\n  - paths: [\"opinion/**\"]\n    ignore: [loaded-language]\n")
-    result = run_cli("--show-config", "--extend-select", "LL202", "--ignore", "LL203", "--fail-level", "error", cwd=tmp_path)
+    result = framelint_in("--show-config", "--extend-select", "LL202", "--ignore", "LL203", "--fail-level", "error")
     assert result.returncode == 0
     shown = result.stdout.splitlines()
     assert shown[0] == "# configuration file: .framelint.yaml"
@@ -159,46 +160,46 @@ def test_show_config_names_the_source_of_every_value(tmp_path):
     assert "max-findings: 0                                 # default" in shown
 
 
-def test_show_config_output_is_itself_a_valid_configuration(tmp_path):
+def test_show_config_output_is_itself_a_valid_configuration(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "severity: {UC: info}\nquotes: {LL201: include}\nexclude: [\"drafts/*\"]\n")
-    first = run_cli("--show-config", cwd=tmp_path).stdout
+    first = framelint_in("--show-config").stdout
     write(tmp_path / "copy" / "framelint.yaml", first)
-    second = run_cli("--show-config", "--config", "copy/framelint.yaml", cwd=tmp_path).stdout
+    second = framelint_in("--show-config", "--config", "copy/framelint.yaml").stdout
     strip = lambda text: [line.split(" #")[0].rstrip() for line in text.splitlines()[1:]]
     assert strip(second) == strip(first)
 
 
 # What the settings do.
 
-def test_per_path_section_allows_loaded_language_in_opinion_only(tmp_path):
+def test_per_path_section_allows_loaded_language_in_opinion_only(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", 'per-path:\n  - paths: ["opinion/**"]\n    ignore: [loaded-language]\n')
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "opinion" / "2024" / "a.txt", ARTICLE)
-    result = run_cli(".", cwd=tmp_path)
+    result = framelint_in(".")
     assert lines(result, "./") == ["news/" + UC101, "news/" + LL201, "opinion/2024/" + UC101]
 
 
-def test_per_path_select_replaces_and_severity_applies_to_matching_files_only(tmp_path):
+def test_per_path_select_replaces_and_severity_applies_to_matching_files_only(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml",
           "per-path:\n  - paths: [wire]\n    select: [LL201]\n    severity: {LL201: error}\n")
     write(tmp_path / "wire" / "a.txt", ARTICLE)
     write(tmp_path / "a.txt", ARTICLE)
-    result = run_cli("wire/a.txt", "a.txt", "--format", "json", cwd=tmp_path)
+    result = framelint_in("wire/a.txt", "a.txt", "--format", "json")
 
     found = [(f["path"], f["code"], f["severity"]) for f in json.loads(result.stdout)]
     assert found == [("a.txt", "UC101", "warning"), ("a.txt", "LL201", "warning"), ("wire/a.txt", "LL201", "error")]
 
 
-def test_quotation_policy_override_reports_attributed_quotes(tmp_path):
+def test_quotation_policy_override_reports_attributed_quotes(framelint_in, tmp_path):
     write(tmp_path / "a.txt", "“It was a betrayal of the wounded,” the minister said on Tuesday.\n")
-    assert run_cli("a.txt", "--isolated", cwd=tmp_path).stdout == ""
+    assert framelint_in("a.txt", "--isolated").stdout == ""
     write(tmp_path / ".framelint.yaml", "quotes:\n  loaded-language: include\n")
-    assert lines(run_cli("a.txt", cwd=tmp_path)) == [
+    assert lines(framelint_in("a.txt")) == [
         'a.txt:1:11: LL201 loaded term "betrayal" frames the event emotionally; consider "abandonment" [emotive-term]'
     ]
 
 
-def test_include_exclude_choose_walked_files_and_rules_paths_are_relative_to_the_config(tmp_path):
+def test_include_exclude_choose_walked_files_and_rules_paths_are_relative_to_the_config(framelint_in, tmp_path):
     write(tmp_path / "packs" / "house.yaml", """\
 pack: house-style
 description: The newsroom's own words to avoid.
@@ -218,7 +219,7 @@ rules:
           "rules: [../packs/house.yaml]\nselect: [HS101]\ninclude: ['*.txt', '*.rst']\nexclude: [drafts]\n")
     for name in ("a.txt", "b.rst", "c.md", "drafts/d.txt"):
         write(tmp_path / "site" / name, "It was a lamentable vote.\n")
-    result = run_cli("site", cwd=tmp_path)
+    result = framelint_in("site")
     assert lines(result) == [f'site/{name}:1:10: HS101 house style avoids "lamentable" [house-banned-word]'
                              for name in ("a.txt", "b.rst")]
 
@@ -250,10 +251,10 @@ def test_fail_level_and_max_findings_exit_codes(tmp_path, options, code):
     assert (result.returncode, lines(result)) == (code, [UC101, LL201])
 
 
-def test_fail_level_counts_only_findings_at_or_above_it(tmp_path):
+def test_fail_level_counts_only_findings_at_or_above_it(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "severity: {UC101: info, LL201: error}\nfail-level: error\nmax-findings: 1\n")
     write(tmp_path / "a.txt", ARTICLE)
-    assert run_cli("a.txt", cwd=tmp_path).returncode == 0  # one error, one allowed
-    assert run_cli("a.txt", "--max-findings", "0", cwd=tmp_path).returncode == 1
-    assert run_cli("a.txt", "--fail-level", "info", cwd=tmp_path).returncode == 1  # info + error > 1
-    assert run_cli("a.txt", "--ignore", "LL201", "--max-findings", "0", cwd=tmp_path).returncode == 0
+    assert framelint_in("a.txt").returncode == 0  # one error, one allowed
+    assert framelint_in("a.txt", "--max-findings", "0").returncode == 1
+    assert framelint_in("a.txt", "--fail-level", "info").returncode == 1  # info + error > 1
+    assert framelint_in("a.txt", "--ignore", "LL201", "--max-findings", "0").returncode == 0
