@@ -13,7 +13,7 @@ from .engine import Linter
 from .errors import FramelintError
 from .evaluate import Evaluation, Prediction, evaluate
 from .evaluate_corpus import Corpus, read_corpus
-from .evaluate_report import as_json, render_text
+from .evaluate_report import as_json, plural, render_text
 from .loader import Catalog, load_catalog
 from .plugins import parse_document
 from .rule import Rule
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         json.dump(as_json(result.evaluation, result.selection, [r.code for r in rules]), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_text(result.evaluation, f"{result.selection} ({len(rules)} rule{'s' * (len(rules) != 1)})"))
+        sys.stdout.write(render_text(result.evaluation, f"{result.selection} ({plural(len(rules), 'rule', 'rules')})"))
     return EXIT_CLEAN
 
 

@@ -45,6 +45,8 @@ def read_articles(directory: str) -> dict[str, Article]:
     """Every article<ID>.txt in the directory (not its subdirectories), by id."""
     try:
         names = sorted(os.listdir(directory))
+    except FileNotFoundError:
+        raise FramelintError(f"{directory}: no such directory") from None
     except NotADirectoryError:
         raise FramelintError(f"{directory}: not a directory (give the directory of article<ID>.txt files)") from None
     except OSError as exc:

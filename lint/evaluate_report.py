@@ -15,6 +15,10 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def plural(n: int, one: str, many: str) -> str:
+    return f"{count(n)} {one if n == 1 else many}"
+
+
 def scores(c: Credit) -> list[str]:
     return [number(c.precision), number(c.recall), number(c.f1)]
 
@@ -28,7 +32,7 @@ def summary_rows(ev: Evaluation) -> list[list[str]]:
         ["technique-aware, micro average", *scores(micro),
          f"{count(micro.predicted)} finding spans, {count(micro.gold)} gold spans, in the classes reported"],
         ["technique-aware, macro average", number(ev.averages.macro_precision), number(ev.averages.macro_recall),
-         number(ev.averages.macro_f1), f"mean over {sum(1 for c in ev.classes if c.techniques)} classes reported"],
+         number(ev.averages.macro_f1), f"mean over {plural(sum(1 for c in ev.classes if c.techniques), 'class', 'classes')} reported"],
         ["sentences containing a technique", *scores(s.credit),
          f"{count(s.flagged)} flagged, {count(s.labelled)} labelled, {count(s.both)} both, of {count(s.sentences)} sentences"],
     ]
