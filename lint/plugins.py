@@ -29,6 +29,7 @@ BUILTIN_PLUGINS = (
     "framelint.formats.sarif",
     "framelint.formats.junit",
     "framelint.formats.rdjson",
+    "framelint.formats.html",
     "framelint.packs",
     "framelint.markup.markdown",
     "framelint.markup.html",

@@ -17,7 +17,7 @@ ESC = "\x1b["
 def test_show_source_underlines_the_span_on_a_line_with_curly_quotes_and_an_em_dash(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(QUOTED, encoding="utf-8")
-    result = run_cli("--show-source", article, env={"NO_COLOR": "1"})
+    result = run_cli("--show-source", "--select", "LL201", article, env={"NO_COLOR": "1"})
     assert result.returncode == 1
     assert result.stdout == (
         f'{article}:1:58: LL201 loaded term "outrage" frames the event emotionally; consider "criticism" [emotive-term]\n'
@@ -31,7 +31,7 @@ def test_show_source_underlines_the_span_on_a_line_with_curly_quotes_and_an_em_d
 def test_show_source_gutter_widens_for_two_digit_lines(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Calm line.\n" * 11 + "It was sheer despair.\n", encoding="utf-8")
-    assert run_cli("--show-source", "-q", article).stdout.splitlines()[1:4] == [
+    assert run_cli("--show-source", "-q", "--select", "LL201", article).stdout.splitlines()[1:4] == [
         "   |",
         "12 | It was sheer despair.",
         "   |              ^^^^^^^",
@@ -82,7 +82,7 @@ def test_no_colour_in_a_pipe_colour_with_force_color_none_with_no_color(tmp_path
 
 def _run_in_a_pipe(article, env: dict) -> subprocess.CompletedProcess:
     """Unlike conftest.run_cli, which adds to the test's environment, run with exactly ``env``."""
-    return subprocess.run([sys.executable, "-m", "framelint", "-q", str(article)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "framelint", "-q", "--select", "LL201", str(article)], capture_output=True,
                           text=True, env=env, timeout=120)
 
 
@@ -102,7 +102,7 @@ def _without_colour_settings() -> dict:
 def _run_on_a_terminal(article, env: dict) -> str:
     """Standard output of the command when it is a pseudo-terminal, as on a user's screen."""
     controller, terminal = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "framelint", "-q", str(article)], stdout=terminal,
+    process = subprocess.Popen([sys.executable, "-m", "framelint", "-q", "--select", "LL201", str(article)], stdout=terminal,
                                stderr=subprocess.PIPE, env=env)
     os.close(terminal)
     chunks = []
