@@ -95,7 +95,7 @@ def _has_shape(doc: Document, sentence: Span, rule, cued: dict) -> bool:
         return False
     if options.capitals and not (words >= 2 and text.upper() == text and any(c.isalpha() for c in text)):
         return False
-    return in_writer_voice(doc, rule, sentence.start, sentence.end) if not (options.terms or options.starts_with) else True
+    return True
 
 
 @hookimpl

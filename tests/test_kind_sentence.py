@@ -1,0 +1,54 @@
+"""Kind ``sentence``: whole sentences of a stated shape."""
+import pytest
+
+from framelint.errors import RulePackError
+from kind_helpers import found, make_rule
+
+RALLY = "The crowd gathered at noon. Stop the tax now! The speeches lasted an hour and ended with cheers!\n"
+
+
+def test_a_short_exclamation_is_reported_whole():
+    assert found("sentence", "ends_with: ['!']\nmax_words: 8", RALLY) == [(1, 29, "Stop the tax now!")]
+
+
+def test_a_closing_quote_after_the_punctuation_does_not_hide_it():
+    text = 'The banner read "Stop the tax now!"\n'
+    assert found("sentence", "ends_with: ['!']\nmax_words: 8", text) == [(1, 1, 'The banner read "Stop the tax now!"')]
+
+
+def test_starts_with_must_open_the_sentence():
+    fields = "starts_with: ['{stop,end}']"
+    assert found("sentence", fields, RALLY) == [(1, 29, "Stop the tax now!")]
+    assert found("sentence", fields, "We will not stop the protests.\n") == []
+
+
+def test_capitals_needs_every_letter_in_capitals_and_two_words():
+    text = "NATO met in Riga. CLOSE THE BORDER NOW! STOP.\n"
+    assert found("sentence", "capitals: true", text) == [(1, 19, "CLOSE THE BORDER NOW!")]
+
+
+def test_a_cue_term_must_be_in_the_writers_voice_unless_quotes_are_included():
+    text = '"There is no alternative," the minister said.\nThere is no alternative to the plan.\n'
+    assert found("sentence", "terms: [no alternative]", text) == [(2, 1, "There is no alternative to the plan.")]
+    assert found("sentence", "terms: [no alternative]\nquotes: include", text) == [
+        (1, 1, '"There is no alternative," the minister said.'), (2, 1, "There is no alternative to the plan.")]
+
+
+def test_every_stated_property_must_hold():
+    fields = "terms: [only answer]\nends_with: ['!']"
+    assert found("sentence", fields, "A wall is the only answer.\n") == []
+    assert found("sentence", fields, "A wall is the only answer!\n") == [(1, 1, "A wall is the only answer!")]
+
+
+@pytest.mark.parametrize(
+    "fields,problem",
+    [
+        ("min_words: 2", "rules[0]: needs at least one of terms, starts_with, ends_with, capitals, max_words"),
+        ("max_words: 2\nmin_words: 3", "rules[0].max_words: needs 1 <= min_words <= max_words"),
+        ("ends_with: '!'", "rules[0].ends_with: must be a list, not a string"),
+    ],
+)
+def test_bad_fields_are_named(fields, problem):
+    with pytest.raises(RulePackError) as err:
+        make_rule("sentence", fields)
+    assert str(err.value).endswith("invalid rule pack: " + problem)
