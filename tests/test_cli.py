@@ -70,11 +70,14 @@ def test_bad_file_among_good_ones_is_reported_and_others_still_linted(tmp_path):
 def test_select_ignore_by_code_prefix_name_and_technique():
     text = "Sources say the regime's heroic troops were betrayed.\n"
     codes = lambda *args: sorted({line.split()[1] for line in run_cli("-", "-q", *args, input=text).stdout.splitlines()})
-    assert codes() == ["LL201", "LL203", "UC102"]
-    assert codes("--select", "LL") == ["LL201", "LL203"]
-    assert codes("--select", "loaded-language", "--ignore", "pejorative-label") == ["LL201"]
-    assert codes("--select", "UC102,LL203") == ["LL203", "UC102"]
-    assert codes("--ignore", "unattributed-claim") == ["LL201", "LL203"]
+    assert codes("--select", "LL2") == ["LL201", "LL204"]
+    assert codes("--select", "loaded-language", "--ignore", "regime-label") == ["LL201"]
+    assert codes("--select", "UC102,LL204") == ["LL204", "UC102"]
+    assert codes("--select", "UC102", "--extend-select", "emotive-term") == ["LL201", "UC102"]
+    # the more specific selector wins: a code prefix beats a technique, a technique beats "all"
+    assert codes("--select", "UC,LL", "--ignore", "unattributed-claim") == ["LL201", "LL204", "UC102"]
+    assert "UC102" not in codes("--select", "all", "--ignore", "unattributed-claim")
+    assert codes("--select", "loaded-language", "--ignore", "LL", "--extend-select", "LL201") == ["LL201"]
 
 
 def test_unknown_selector_is_a_usage_error():
