@@ -4,7 +4,8 @@ import textwrap
 import pytest
 
 import framelint
-from framelint.plugins import parse_document
+from framelint.document import Document
+from framelint.plugins import parse_document, plugin_manager
 
 from conftest import run_cli
 
@@ -58,6 +59,19 @@ def test_nothing_inside_code_front_matter_link_targets_or_comments():
         [ref]: https://example.org/outrage
         """)
     assert found(md) == []
+
+
+def test_raw_html_block_is_read_as_html():
+    md = textwrap.dedent("""\
+        <details>
+        <summary>A heroic rescue</summary>
+        <!-- a sham -->
+        <script>const betrayal = 1;</script>
+        </details>
+
+        The crew returned.
+        """)
+    assert found(md) == [(2, 12, "heroic")]
 
 
 def test_toml_front_matter_is_skipped():
@@ -153,3 +167,35 @@ def test_cli_lints_markdown_found_in_a_directory(tmp_path):
     assert result.stdout.splitlines() == [
         f'{tmp_path / "post.md"}:3:40: LL201 loaded term "sham" frames the event emotionally [emotive-term]'
     ]
+
+
+class RstDirectives:
+    """A plugin reading a format of its own, as in docs/markup.md: it blanks directive lines."""
+
+    @framelint.hookimpl
+    def framelint_parse_document(self, path, text):
+        if not path.endswith(".rst"):
+            return None
+        masked = "\n".join(" " * len(line) if line.startswith("..") else line for line in text.split("\n"))
+        return Document(masked, path, original=text)
+
+
+@pytest.fixture
+def rst_plugin():
+    manager = plugin_manager()
+    plugin = manager.register(RstDirectives())
+    yield
+    manager.unregister(name=plugin)
+
+
+def test_a_plugin_reads_its_own_format(rst_plugin):
+    text = ".. note:: a sham directive\n\nThe heroic crew returned.\n"
+    assert found(text, path="notes.rst") == [(3, 5, "heroic")]
+    assert found("Use `betrayal` here.", path="notes.md") == []  # the built-in readers still answer
+
+
+def test_standard_input_is_read_as_markdown_when_named_so():
+    markdown = run_cli("-", "--stdin-filename", "post.md", "--select", "LL201", input="Use `sham` here.\n")
+    plain = run_cli("-", "--stdin-filename", "post.txt", "--select", "LL201", input="Use `sham` here.\n")
+    assert (markdown.returncode, markdown.stdout) == (0, "")
+    assert plain.returncode == 1 and plain.stdout.startswith("post.txt:1:6: LL201 ")

@@ -29,23 +29,32 @@ CHARACTER_REFERENCE = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Z
 ALT = regex.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", regex.IGNORECASE)
 
 
+NEWLINE = regex.compile(r"\n")
+
+
 def parse_html(text: str, path: str) -> Document:
     mask = MaskedText(text)
-    reader = VisibleText(text, mask)
-    reader.feed(text)
-    reader.close()
+    reveal_visible_text(mask, 0, len(text))
     return mask.document(path)
+
+
+def reveal_visible_text(mask: MaskedText, start: int, end: int) -> None:
+    """Reveal the visible text of the HTML at start..end of the mask's source (a whole page, or
+    a raw HTML block in Markdown)."""
+    reader = VisibleText(mask, start, end)
+    reader.feed(mask.source[start:end])
+    reader.close()
 
 
 class VisibleText(HTMLParser):
     """Reveals the visible text as html.parser meets it. Character references come one by one
     (convert_charrefs off), so every piece of text is an exact slice of the source."""
 
-    def __init__(self, source: str, mask: MaskedText):
+    def __init__(self, mask: MaskedText, start: int, end: int):
         super().__init__(convert_charrefs=False)
-        self.source, self.mask = source, mask
+        self.source, self.mask = mask.source, mask
         # html.parser counts lines by "\n" alone and columns from the last "\n".
-        self.newline_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+        self.newline_starts = [start] + [m.end() for m in NEWLINE.finditer(self.source, start, end)]
         self.hidden_depth = 0  # how many HIDDEN elements are open around the parser
         self.open_quotes: list[int] = []  # start offsets of open blockquote and q elements
 

@@ -1,10 +1,11 @@
 """Markdown (*.md, *.markdown), parsed by markdown-it-py: CommonMark plus GFM tables and
 strikethrough.
 
-What is linted: the text of headings, paragraphs, list items, table cells and image alt text.
-What stays blank: front matter, code (fenced, indented, inline), link targets, autolinks and
-bare URLs, HTML (blocks, inline tags, comments) and markup punctuation. Block quotes are
-quotations attributed to someone else: rules with the default quote policy skip them.
+What is linted: the text of headings, paragraphs, list items, table cells, image alt text and
+the visible text of raw HTML blocks (read as HTML is). What stays blank: front matter, code
+(fenced, indented, inline), link targets, autolinks and bare URLs, HTML tags and comments, and
+markup punctuation. Block quotes are quotations attributed to someone else: rules with the
+default quote policy skip them.
 
 markdown-it gives block tokens with line ranges but inline tokens without positions, so the
 source of each inline token is found by walking the source from a cursor, token by token.
@@ -19,6 +20,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from ..document import LINE_BREAK, Document
 from ..hookspecs import hookimpl
+from .html import reveal_visible_text
 from .masking import MaskedText
 
 SUFFIXES = (".md", ".markdown")
@@ -44,6 +46,11 @@ def parse_markdown(text: str, path: str) -> Document:
             mask.quote(reader.line_start(token.map[0]), reader.line_start(token.map[1]))
         elif token.type == "inline" and token.map:
             reader.read_block(token)
+        elif token.type == "html_block" and token.map:  # its tags and comments stay blank
+            start, end = reader.line_start(token.map[0]), reader.line_start(token.map[1])
+            mask.break_at(start)
+            reveal_visible_text(mask, start, end)
+            mask.break_at(end)
     return mask.document(path)
 
 
