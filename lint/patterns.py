@@ -13,6 +13,10 @@ from .document import Document
 from .kind import Fields
 
 
+# Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
+SCAN_ALLOWANCE = 1_000_000
+
+
 @dataclass(frozen=True)
 class PatternSet:
     patterns: tuple
@@ -22,12 +26,22 @@ class PatternSet:
         return not self.requires or not self.requires.isdisjoint(doc.vocabulary)
 
     def find(self, doc: Document, timeout: float) -> Iterator[tuple[int, int]]:
-        """Yield (start, end) of each match; raises TimeoutError when a pattern runs too long."""
+        """Yield (start, end) of each match; raises TimeoutError when a pattern runs too long.
+
+        The timeout is per match, not per file: each search for the next match may take
+        ``timeout`` seconds plus ``timeout`` per million characters it may have to scan, so a
+        long file is not cut short while a pattern that backtracks catastrophically still stops."""
+        text = doc.text
         for pattern in self.patterns:
             group = "match" if "match" in pattern.groupindex else 0
-            for m in pattern.finditer(doc.text, timeout=timeout):
+            pos = 0
+            while pos <= len(text):
+                m = pattern.search(text, pos, timeout=timeout * (1 + (len(text) - pos) / SCAN_ALLOWANCE))
+                if m is None:
+                    break
                 if m.end(group) > m.start(group):
                     yield m.start(group), m.end(group)
+                pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def parse_patterns(fields: Fields, name: str, required: bool = True) -> PatternSet:

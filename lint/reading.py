@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 
@@ -33,19 +34,23 @@ def discover(paths, wanted=None) -> list[str | InputError]:
 
 def read_file(path: str, encoding: str | None = None) -> str:
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(path, "is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(path, "not a regular file (a FIFO, socket or device); not read")
-        with open(path, "rb") as handle:
+        # Opened without blocking and checked once open: a FIFO (or a file swapped for one)
+        # must never leave the run waiting for a writer.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError(path, "is a directory")
+            if not stat.S_ISREG(mode):
+                raise InputError(path, "not a regular file (a FIFO, socket or device); not read")
             data = handle.read()
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "symbolic link loop (too many levels of symbolic links)") from None
+        raise InputError(path, (exc.strerror or str(exc)).lower()) from None
     return decode(data, path, encoding)
 
 
