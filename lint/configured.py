@@ -7,7 +7,7 @@ from .config import Config
 from .document import Document
 from .engine import Linter, LintResult
 from .rule import Rule
-from .suppressions import suppress
+from .suppressions import UNUSED_RULE, suppress
 
 
 class ConfiguredLinter:
@@ -26,12 +26,14 @@ class ConfiguredLinter:
 
     @property
     def rules(self) -> list[Rule]:
-        """Every rule that may run on some file: the top-level selection and each section's."""
+        """Every rule that may report on some file: the top-level selection, each section's,
+        and FL001 when unused suppressions are reported."""
         by_code: dict[str, Rule] = {}
         for key in [(), *((i,) for i in range(len(self.config["per-path"])))]:
             for rule in self.config.rules_for(self.known, key):
                 by_code.setdefault(rule.code, rule)
-        return [by_code[r.code] for r in self.known if r.code in by_code]
+        unused = [UNUSED_RULE] if self.config["report-unused-suppressions"] else []
+        return [by_code[r.code] for r in self.known if r.code in by_code] + unused
 
     def lint(self, doc: Document) -> LintResult:
         linter = self.linter_for(doc.path)

@@ -26,7 +26,15 @@ DIRECTIVE = regex.compile(r"<!--\s*framelint-([\w-]*)(.*?)-->", regex.DOTALL)
 DIRECTIVES = ("disable", "enable", "disable-next-line")
 SIDECAR_SUFFIX = ".framelint.yaml"
 SIDECAR_KEYS = ("code", "line", "text", "reason")
-UNUSED = "FL001"
+# Findings about suppressions come from framelint itself, not from a pack; output formats that
+# describe every rule (SARIF) are given this one too.
+UNUSED_RULE = Rule(
+    code="FL001", name="unused-suppression", technique="suppression", severity="warning", default=False,
+    message="unused suppression: {match} suppressed nothing",
+    rationale="A suppression that covers no finding is stale: the text changed, or the rule no longer "
+              "reports anything there. Remove it, so that it cannot hide a real finding later.",
+    kind="suppression", options=None, pack="framelint", file=__file__, line=1,
+)
 
 
 @dataclass(eq=False)
@@ -119,6 +127,7 @@ def suppress(doc: Document, findings: list[Finding], known: list[Rule], enabled:
     if report_unused:
         kept += [_unused(doc, s) for s in suppressions
                  if not s.used and s.kind != "enable" and any(s.names(r) for r in enabled)]
+        kept.sort(key=lambda f: (f.line, f.column, f.code, f.end))  # the engine's order
     return kept
 
 
@@ -153,8 +162,11 @@ def _inside(doc: Document, finding: Finding, passage: str | None) -> bool:
 
 
 def _unused(doc: Document, s: Suppression) -> Finding:
-    """An FL001 finding at the suppression: in the article for a comment, in the sidecar file
-    (whose offsets mean nothing in the article, so they are 0) for a sidecar entry."""
-    end_line, end_column = doc.position(s.end) if s.kind != "sidecar" else (s.line, 1)
-    return Finding(s.path, s.line, s.column, end_line, end_column, UNUSED, "unused-suppression", "suppression",
-                   "warning", f"unused suppression: {s.text} suppressed nothing", s.text, s.start, s.end)
+    """An FL001 finding at the comment; for a sidecar entry, at the start of the article (every
+    finding of a file points into that file), its message naming the sidecar's line."""
+    line, column = (s.line, s.column) if s.kind != "sidecar" else (1, 1)
+    end_line, end_column = doc.position(s.end)
+    what = s.text if s.kind != "sidecar" else f"{s.text} ({s.path}:{s.line})"
+    rule = UNUSED_RULE
+    return Finding(doc.path, line, column, end_line, end_column, rule.code, rule.name, rule.technique,
+                   rule.severity, rule.message.replace("{match}", what), s.text, s.start, s.end)

@@ -83,8 +83,8 @@ def test_unused_suppressions_are_reported_as_fl001(framelint_in, tmp_path):
     assert quiet.stdout.splitlines() == [ll201("a.md", 5), ll201("a.md", 8)]
     result = framelint_in("a.md", "--isolated", "--ignore", "AA301", "--report-unused-suppressions")
     assert result.stdout.splitlines() == [
-        ll201("a.md", 5), ll201("a.md", 8),
         "a.md:4:1: FL001 unused suppression: <!-- framelint-disable-next-line UC101 --> suppressed nothing [unused-suppression]",
+        ll201("a.md", 5), ll201("a.md", 8),
     ]
 
 
@@ -109,8 +109,8 @@ def test_sidecar_without_line_or_text_covers_the_whole_file_and_unused_entries_a
     (tmp_path / "a.txt.framelint.yaml").write_text("ignore:\n  - code: LL201\n  - code: UC\n    line: 1\n", encoding="utf-8")
     result = lint(framelint_in, tmp_path, "a.txt", f"{BETRAYAL}\n{BETRAYAL}\n{REPORTS}\n", "--report-unused-suppressions")
     assert result.stdout.splitlines() == [
+        "a.txt:1:1: FL001 unused suppression: ignore UC (a.txt.framelint.yaml:3) suppressed nothing [unused-suppression]",
         uc101("a.txt", 3),
-        "a.txt.framelint.yaml:3:1: FL001 unused suppression: ignore UC suppressed nothing [unused-suppression]",
     ]
 
 
@@ -120,7 +120,7 @@ def test_sidecar_without_line_or_text_covers_the_whole_file_and_unused_entries_a
     ("ignore:\n  - line: 4\n", "a.txt.framelint.yaml:2: ignore[0]: missing required key 'code'"),
     ("ignore:\n  - code: LL201\n    line: four\n", "a.txt.framelint.yaml:2: ignore[0].line: must be a line number"),
     ("- code: LL201\n", "a.txt.framelint.yaml:1: must be a mapping with one key, 'ignore', holding a list"),
-    ("ignore: [\n", "a.txt.framelint.yaml:2: malformed YAML: did not find expected node content"),
+    ("ignore: [\n", "a.txt.framelint.yaml:2: malformed YAML: expected the node content, but found '<stream end>'"),
 ])
 def test_sidecar_mistakes_are_errors_naming_the_sidecar(framelint_in, tmp_path, sidecar, error):
     (tmp_path / "a.txt.framelint.yaml").write_text(sidecar, encoding="utf-8")
