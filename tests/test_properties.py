@@ -1,0 +1,78 @@
+"""Properties that hold for any text, checked on random Unicode prose (hypothesis).
+
+Random text alone rarely contains a rule's words, so the strategy mixes phrases the built-in
+rules flag with random words, punctuation, quote marks and every kind of line break."""
+import io
+import sys
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import framelint
+from framelint.document import WORD, Document, normalize_word
+
+PHRASES = [
+    "heroic", "Heroic", "betrayal", "the regime’s", "reports emerged", "Sources say", "many in Kyiv",
+    "according to Reuters", "as any good doctor knows", "either you are with us", "shameful", "outrage",
+    '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
+]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\r\n", "\r", "\n\n", " — ", "-", "\t", "…", "«", "»"]
+
+prose = st.lists(
+    st.one_of(st.sampled_from(PHRASES), st.sampled_from(SEPARATORS), st.text(max_size=12)),
+    max_size=60,
+).map("".join)
+
+BOUNDED = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def offset_of(text: str, line: int, column: int) -> int:
+    """The offset an editor means by a 1-based line and column (CRLF, CR and LF end lines)."""
+    starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    return starts[line - 1] + column - 1
+
+
+@BOUNDED
+@given(text=prose)
+def test_findings_lie_inside_the_text_and_map_back_to_their_offsets(all_rules, text):
+    for f in framelint.lint_text(text, rules=all_rules):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert offset_of(text, f.line, f.column) == f.start
+        assert offset_of(text, f.end_line, f.end_column) == f.end
+
+
+@BOUNDED
+@given(text=prose)
+def test_words_are_the_tokens_of_the_text(text):
+    """The parallel word arrays agree with a plain tokenization, also where case folding
+    changes a word's length ("Straße", "ﬁnal", "İstanbul")."""
+    doc = Document(text)
+    expected = [(m.start(), m.end(), normalize_word(m.group())) for m in WORD.finditer(text)]
+    assert list(zip(doc.word_starts, doc.word_ends, doc.word_norms)) == expected
+    assert [(w.start, w.end, w.text) for w in doc.words] == [(s, e, text[s:e]) for s, e, _ in expected]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=prose)
+def test_a_file_by_path_gives_what_its_content_gives_through_stdin(all_rules, tmp_path, monkeypatch, text):
+    path = tmp_path / "story.txt"
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    (by_path,) = framelint.lint_paths([str(path)], all_rules)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    (by_stdin,) = framelint.lint_paths(["-"], all_rules, stdin_name=str(path))
+    assert (by_stdin.path, by_stdin.findings, by_stdin.error) == (by_path.path, by_path.findings, by_path.error)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(texts=st.lists(prose, min_size=2, max_size=6))
+def test_four_jobs_give_what_one_gives(all_rules, tmp_path_factory, texts):
+    folder = tmp_path_factory.mktemp("stories")
+    for i, text in enumerate(texts):
+        (folder / f"story{i}.txt").write_bytes(text.encode("utf-8"))
+    one = [(r.path, r.findings, r.error, r.notices) for r in framelint.lint_paths([str(folder)], all_rules, jobs=1)]
+    four = [(r.path, r.findings, r.error, r.notices) for r in framelint.lint_paths([str(folder)], all_rules, jobs=4)]
+    assert four == one
