@@ -44,3 +44,14 @@ def framelint_in(tmp_path, monkeypatch, capsys):
         return subprocess.CompletedProcess(["framelint", *map(str, args)], code, out.out, out.err)
 
     return run
+
+
+def positions(text, path, select, **load):
+    """(line, column, text) of each finding in ``text`` read as the file ``path``, each checked
+    to be the exact slice of ``text`` at the finding's offsets."""
+    import framelint
+
+    findings = framelint.lint_text(text, path, rules=framelint.load_rules(select=list(select), **load))
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+    return [(f.line, f.column, f.text) for f in findings]

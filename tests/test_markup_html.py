@@ -1,18 +1,14 @@
 """HTML: the visible text is linted where it stands in the file; scripts, styles, tags are not."""
 import textwrap
+from functools import partial
 
-import framelint
 from framelint.plugins import parse_document
 
-from conftest import run_cli
+from conftest import positions, run_cli
 
 
-def found(page, select=("LL201",), path="page.html"):
-    """(line, column, text) of each finding, checked against the file's own text."""
-    findings = framelint.lint_text(page, path, rules=framelint.load_rules(select=list(select)))
-    for f in findings:
-        assert page[f.start : f.end] == f.text
-    return [(f.line, f.column, f.text) for f in findings]
+# (line, column, text) of each loaded-term finding, as in the file.
+found = partial(positions, path="page.html", select=("LL201",))
 
 
 def test_term_after_entities_keeps_its_column():
@@ -81,3 +77,14 @@ def test_cli_lints_html_found_in_a_directory(tmp_path):
     assert result.stdout.splitlines() == [
         f'{tmp_path / "index.htm"}:2:23: LL201 loaded term "sham" frames the event emotionally [emotive-term]'
     ]
+
+
+def test_malformed_declaration_does_not_stop_the_page():
+    # html.parser raises AssertionError on "<![>"; the reader skips it and reads on.
+    page = "<p>The sham vote.</p><![> <p>A heroic crew.</p>"
+    assert found(page) == [(1, 8, "sham"), (1, 32, "heroic")]
+
+
+def test_empty_and_text_only_pages():
+    assert found("") == []
+    assert found("no tags at all, a sham") == [(1, 19, "sham")]

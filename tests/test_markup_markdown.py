@@ -1,5 +1,6 @@
 """Markdown: prose is linted where it stands in the file; code, URLs, front matter, HTML are not."""
 import textwrap
+from functools import partial
 
 import pytest
 
@@ -7,15 +8,11 @@ import framelint
 from framelint.document import Document
 from framelint.plugins import parse_document, plugin_manager
 
-from conftest import run_cli
+from conftest import positions, run_cli
 
 
-def found(markdown, select=("LL201",), path="article.md", **kw):
-    """(line, column, text) of each finding, checked against the file's own text."""
-    findings = framelint.lint_text(markdown, path, rules=framelint.load_rules(select=list(select), **kw))
-    for f in findings:
-        assert markdown[f.start : f.end] == f.text
-    return [(f.line, f.column, f.text) for f in findings]
+# (line, column, text) of each loaded-term finding, as in the file.
+found = partial(positions, path="article.md", select=("LL201",))
 
 
 def test_term_after_inline_code_keeps_its_column():

@@ -41,22 +41,34 @@ def parse_html(text: str, path: str) -> Document:
 def reveal_visible_text(mask: MaskedText, start: int, end: int) -> None:
     """Reveal the visible text of the HTML at start..end of the mask's source (a whole page, or
     a raw HTML block in Markdown)."""
-    reader = VisibleText(mask, start, end)
-    reader.feed(mask.source[start:end])
-    reader.close()
+    reader = VisibleText(mask)
+    while start < end:
+        start = reader.read(start, end)
 
 
 class VisibleText(HTMLParser):
     """Reveals the visible text as html.parser meets it. Character references come one by one
     (convert_charrefs off), so every piece of text is an exact slice of the source."""
 
-    def __init__(self, mask: MaskedText, start: int, end: int):
+    def __init__(self, mask: MaskedText):
         super().__init__(convert_charrefs=False)
         self.source, self.mask = mask.source, mask
-        # html.parser counts lines by "\n" alone and columns from the last "\n".
-        self.newline_starts = [start] + [m.end() for m in NEWLINE.finditer(self.source, start, end)]
+        self.newline_starts: list[int] = []  # of the part being read
         self.hidden_depth = 0  # how many HIDDEN elements are open around the parser
         self.open_quotes: list[int] = []  # start offsets of open blockquote and q elements
+
+    def read(self, start: int, end: int) -> int:
+        """Read the source from start to end; returns end, or where to go on after a construct
+        html.parser cannot parse (it asserts on some malformed declarations, such as "<![>")."""
+        self.reset()
+        # html.parser counts lines by "\n" alone and columns from the last "\n".
+        self.newline_starts = [start] + [m.end() for m in NEWLINE.finditer(self.source, start, end)]
+        try:
+            self.feed(self.source[start:end])
+            self.close()
+        except AssertionError:
+            return self._source_offset() + 1
+        return end
 
     def _source_offset(self) -> int:
         """Where the construct being handled starts in the source."""
