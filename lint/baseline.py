@@ -92,3 +92,12 @@ class Baseline:
 
     def __contains__(self, finding: Finding) -> bool:
         return (_key_path(finding.path, self.root), finding.fingerprint) in self.known
+
+    def remove_known(self, results) -> int:
+        """Drop the recorded findings from each file's result; how many were dropped."""
+        dropped = 0
+        for result in results:
+            kept = [f for f in result.findings if f not in self]
+            dropped += len(result.findings) - len(kept)
+            result.findings = kept
+        return dropped

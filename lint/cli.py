@@ -131,13 +131,14 @@ def _run(args: argparse.Namespace) -> int:
         write_baseline(args.write_baseline, recorded)
         sys.stderr.write(f"framelint: wrote {len(recorded)} finding{'s' * (len(recorded) != 1)} to {args.write_baseline}\n")
         return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
-    for result in results if baseline else ():
-        result.findings = [f for f in result.findings if f not in baseline]
+    known = baseline.remove_known(results) if baseline else 0
     report = Report(results, rules, catalog.techniques, {"show_source": args.show_source, "statistics": args.statistics})
     formats[args.format].render(report, sys.stdout)
     sys.stdout.flush()
     if not args.quiet:
         sys.stderr.write(summary(report) + "\n")
+        if baseline:
+            sys.stderr.write(f"framelint: {known} finding{'s' * (known != 1)} recorded in {args.baseline} not shown\n")
     if any(r.error for r in results):
         return EXIT_ERROR
     failing = [f for f in report.findings if severity_rank(f.severity) >= severity_rank(config["fail-level"])]

@@ -21,6 +21,8 @@ def test_round_trip_through_the_real_command(tmp_path):
     assert (written.returncode, written.stdout, written.stderr) == (0, "", "framelint: wrote 2 findings to baseline.json\n")
     again = run_cli("a.txt", "--isolated", "--baseline", "baseline.json", cwd=tmp_path)
     assert (again.returncode, again.stdout) == (0, "")
+    assert again.stderr == ("framelint: 1 file checked, 0 findings\n"
+                            "framelint: 2 findings recorded in baseline.json not shown\n")
 
 
 def test_baseline_file_is_readable_one_finding_a_line(framelint_in, tmp_path):

@@ -5,13 +5,30 @@ import json
 
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from framelint.config import glob_matches
 
 # UC101 at 1:1 ("Reports emerged"), LL201 at 1:41 ("betrayal").
 ARTICLE = "Reports emerged that the decision was a betrayal of the wounded.\n"
 UC101 = 'a.txt:1:1: UC101 claim rests on anonymous reports ("Reports emerged"); name the source [anonymous-report]'
 LL201 = 'a.txt:1:41: LL201 loaded term "betrayal" frames the event emotionally; consider "abandonment" [emotive-term]'
+
+
+HOUSE_PACK = """\
+pack: house-style
+description: The newsroom's own words to avoid.
+technique: loaded-language
+rules:
+  - code: HS101
+    name: house-banned-word
+    kind: terms
+    message: 'house style avoids "{match}"'
+    rationale: The style guide lists it.
+    terms: [lamentable]
+    examples:
+      flag: [It was a lamentable vote.]
+      pass: [It was a close vote.]
+"""
 
 
 def write(path, text):
@@ -169,6 +186,22 @@ def test_show_config_output_is_itself_a_valid_configuration(framelint_in, tmp_pa
     assert strip(second) == strip(first)
 
 
+def test_the_documented_examples_are_valid_configurations(framelint_in, tmp_path):
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = doc.split("## An example", 1)[1]
+    yaml_text = example.split("```yaml\n", 1)[1].split("```", 1)[0]
+    toml_text = example.split("```toml\n", 1)[1].split("```", 1)[0]
+    write(tmp_path / "style" / "house-terms.yaml", HOUSE_PACK)
+    write(tmp_path / ".framelint.yaml", yaml_text)
+    shown = framelint_in("--show-config")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert "extend-select: [LL202]                          # .framelint.yaml:2" in shown.stdout
+    write(tmp_path / "site" / "pyproject.toml", toml_text)
+    shown = framelint_in("--show-config", "site")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert "severity: {unattributed-claim: error}           # site/pyproject.toml" in shown.stdout
+
+
 # What the settings do.
 
 def test_per_path_section_allows_loaded_language_in_opinion_only(framelint_in, tmp_path):
@@ -200,21 +233,7 @@ def test_quotation_policy_override_reports_attributed_quotes(framelint_in, tmp_p
 
 
 def test_include_exclude_choose_walked_files_and_rules_paths_are_relative_to_the_config(framelint_in, tmp_path):
-    write(tmp_path / "packs" / "house.yaml", """\
-pack: house-style
-description: The newsroom's own words to avoid.
-technique: loaded-language
-rules:
-  - code: HS101
-    name: house-banned-word
-    kind: terms
-    message: 'house style avoids "{match}"'
-    rationale: The style guide lists it.
-    terms: [lamentable]
-    examples:
-      flag: [It was a lamentable vote.]
-      pass: [It was a close vote.]
-""")
+    write(tmp_path / "packs" / "house.yaml", HOUSE_PACK)
     write(tmp_path / "site" / "framelint.yaml",
           "rules: [../packs/house.yaml]\nselect: [HS101]\ninclude: ['*.txt', '*.rst']\nexclude: [drafts]\n")
     for name in ("a.txt", "b.rst", "c.md", "drafts/d.txt"):
