@@ -87,27 +87,35 @@ class ProximityMatcher:
         rules = {rule for rule, _role in hits}
         for rule in rules:
             cancelled = {h.sentence for h in hits.get((rule, "unless"), ())}
-            for a, b in _pairs(hits.get((rule, "first"), ()), hits.get((rule, "second"), ()), rule.options):
+            for a, b in _pairs(hits.get((rule, "first"), []), hits.get((rule, "second"), []), rule.options):
                 if a.sentence not in cancelled and b.sentence not in cancelled:
                     yield from _report(doc, rule, a, b)
 
 
 def _pairs(firsts, seconds, options: ProximityOptions):
-    """Each first-set hit with its nearest acceptable second-set hit."""
+    """Each first-set hit with its nearest acceptable second-set hit. Hits come in text order,
+    so the candidates for each first-set hit are found by bisection, not by a scan."""
+    if options.within is None:
+        keys, reach = [b.sentence for b in seconds], lambda a: (a.sentence, a.sentence)
+    else:
+        longest = max(len(t.words) for t in options.second)
+        keys = [b.first_word for b in seconds]
+        reach = lambda a: (a.first_word - options.within - longest, a.last_word + options.within + 1)
     for a in firsts:
+        low, high = reach(a)
         best = None
-        for b in seconds:
+        for b in seconds[bisect.bisect_left(keys, low) : bisect.bisect_right(keys, high)]:
             if b.start < a.end and a.start < b.end:
                 continue  # the same words cannot be both ends
             if options.ordered and b.start < a.end:
                 continue
             if options.within is None:
-                near = a.sentence == b.sentence
                 gap = abs(b.first_word - a.first_word)
             else:
                 gap = b.first_word - a.last_word - 1 if b.start >= a.end else a.first_word - b.last_word - 1
-                near = gap <= options.within
-            if near and (best is None or gap < best[0]):
+                if gap > options.within:
+                    continue
+            if best is None or gap < best[0]:
                 best = (gap, b)
         if best:
             yield a, best[1]
