@@ -19,6 +19,7 @@ import regex
 
 from .errors import ConfigError, FramelintError, RulePackError
 from .finding import SEVERITIES
+from .kind import _type_names
 from .reading import TEXT_SUFFIXES
 from .rule import QUOTE_POLICIES, Rule
 from .selection import select_rules, specificity
@@ -93,6 +94,8 @@ def _mapping_to(choices: tuple) -> Callable:
         if not isinstance(value, dict):
             raise src.error(path, f"must be a mapping from rule codes to {' | '.join(choices)}, not {_type_name(value)}")
         for key, item in value.items():
+            if not isinstance(key, str):
+                raise src.error(path + (key,), f"must be a rule code, name or technique, not {_type_name(key)}")
             _choices(choices)(src, path + (key,), item)
         return dict(value)
     return check
@@ -160,9 +163,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 def _type_name(value) -> str:
-    names = {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
-             list: "a list", dict: "a mapping", type(None): "empty"}
-    return names.get(type(value), type(value).__name__)
+    return _type_names(type(value))
 
 
 class Config:
