@@ -88,3 +88,8 @@ def test_malformed_declaration_does_not_stop_the_page():
 def test_empty_and_text_only_pages():
     assert found("") == []
     assert found("no tags at all, a sham") == [(1, 19, "sham")]
+
+
+def test_unclosed_blockquote_runs_to_the_end():
+    page = "<p>A heroic crew.</p><blockquote><p>It was a sham."
+    assert found(page) == [(1, 6, "heroic")]

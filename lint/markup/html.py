@@ -27,8 +27,6 @@ BLOCKS = frozenset(
 )
 CHARACTER_REFERENCE = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 ALT = regex.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", regex.IGNORECASE)
-
-
 NEWLINE = regex.compile(r"\n")
 
 
@@ -42,8 +40,11 @@ def reveal_visible_text(mask: MaskedText, start: int, end: int) -> None:
     """Reveal the visible text of the HTML at start..end of the mask's source (a whole page, or
     a raw HTML block in Markdown)."""
     reader = VisibleText(mask)
-    while start < end:
-        start = reader.read(start, end)
+    at = start
+    while at < end:
+        at = reader.read(at, end)
+    for quote_start in reader.open_quotes:  # a quotation never closed runs to the end
+        mask.quote(quote_start, end)
 
 
 class VisibleText(HTMLParser):
