@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from conftest import run_cli
 from formats_helpers import ARTICLE, CLEAN, lint_report, render, write
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
@@ -108,8 +109,8 @@ def fingerprints(directory, text: str) -> list[tuple[int, str, str]]:
 
 def test_fingerprints_survive_unrelated_edits_but_not_a_changed_sentence(in_tmp):
     before = fingerprints(in_tmp, ARTICLE)
-    # A paragraph added above, extra spaces and curly quotes made straight: lines move.
-    edited = "A new opening paragraph.\n\n" + ARTICLE.replace("“a betrayal”", '"a  betrayal"')
+    # A paragraph added above and spacing changed: lines move.
+    edited = "A new opening paragraph.\n\n" + ARTICLE.replace("It was “a", "It  was “a")
     after = fingerprints(in_tmp, edited)
     assert [line for line, _, _ in after] == [line + 2 for line, _, _ in before]
     assert [print_ for _, _, print_ in after] == [print_ for _, _, print_ in before]
@@ -121,3 +122,15 @@ def test_fingerprints_survive_unrelated_edits_but_not_a_changed_sentence(in_tmp)
 def test_repeated_identical_findings_get_distinct_fingerprints(in_tmp):
     prints = [p for _, _, p in fingerprints(in_tmp, "It was despair.\nIt was despair.\n")]
     assert len(prints) == 2 and prints[0] != prints[1]
+
+
+def test_command_line_sarif_is_valid_and_its_fingerprints_are_the_baselines(in_tmp):
+    write(in_tmp, "a.txt", ARTICLE)
+    result = run_cli("-q", "-f", "sarif", "--select", "LL201", "a.txt", cwd=in_tmp)
+    assert result.returncode == 1, result.stderr
+    log = json.loads(result.stdout)
+    assert list(VALIDATOR.iter_errors(log)) == []
+    run_cli("-q", "--select", "LL201", "--write-baseline", "baseline.json", "a.txt", cwd=in_tmp)
+    recorded = json.loads((in_tmp / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert sorted(r["partialFingerprints"]["framelintFinding/v1"] for r in log["runs"][0]["results"]) == sorted(
+        f["fingerprint"] for f in recorded)

@@ -20,7 +20,6 @@ from .shared import rule_url
 # more; cycled beyond.
 PALETTE = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#6A3D9A", "#8C564B",
            "#17BECF", "#7F7F7F")
-SEVERITY_LABELS = {"error": "error", "warning": "warning", "info": "info"}
 
 STYLE = """
 :root { --ink: #1d2125; --muted: #5f6b76; --rule: #e3e6ea; --paper: #fff; --page: #f5f6f8; }
@@ -244,7 +243,7 @@ def mark_tag(f, prefix: str, n: int) -> str:
 
 def note(f, n: int, prefix: str, rule) -> str:
     code = f"<a href=\"{escape(rule_url(rule))}\">{f.code}</a>" if rule else f.code
-    severity = f" <span class=\"sev-{f.severity}\">{SEVERITY_LABELS[f.severity]}</span>" if f.severity != "warning" else ""
+    severity = f" <span class=\"sev-{f.severity}\">{f.severity}</span>" if f.severity != "warning" else ""
     return (f"<li class=\"note t-{f.technique}\" data-finding=\"{prefix}{n}\"><div class=\"head\">"
             f"<span class=\"n\">{n}</span><span class=\"code\">{code}</span>"
             f"<span class=\"rule-name\">{escape(f.rule)}</span>{severity}</div>{escape(f.message)}</li>")

@@ -2,18 +2,18 @@
 
 Every selected rule is described in ``tool.driver.rules`` with its rationale and examples, so
 the code-scanning alert explains itself. Columns count Unicode code points, as framelint's do
-(``columnKind``). ``partialFingerprints`` identify a finding by what it is, not where: an edit
-elsewhere in the article moves lines but keeps the alert the same alert.
+(``columnKind``). ``partialFingerprints`` are the baseline's fingerprints, which identify a
+finding by what it is, not where: an edit elsewhere in the article moves lines but keeps the
+alert the same alert.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import unicodedata
 from pathlib import Path
 from urllib.parse import quote
 
+from ..baseline import fingerprinted
 from ..document import Document
 from ..hookspecs import hookimpl
 from ..version import __version__
@@ -23,7 +23,6 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "framelintFinding/v1"
-QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
 
 
 def rule_descriptor(rule, technique) -> dict:
@@ -82,20 +81,14 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": SRCROOT}
 
 
-def normalised(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).translate(QUOTES).casefold().split())
-
-
 def fingerprints(result) -> list[str]:
-    """One fingerprint per finding of a file: rule code, matched text, the sentence around it
-    and how many identical findings came before it; line numbers play no part."""
-    doc, seen, prints = Document(result.text), {}, []
-    for f in result.findings:
-        sentence = doc.sentence_at(f.start)
-        key = "\x00".join((f.code, normalised(f.text), normalised(doc.text[sentence.start : sentence.end])))
-        seen[key] = seen.get(key, -1) + 1
-        prints.append(hashlib.sha256(f"{key}\x00{seen[key]}".encode("utf-8")).hexdigest()[:32])
-    return prints
+    """The findings' fingerprints (baseline.py: rule code, matched text, the sentence around it
+    and the occurrence among identical findings; no line numbers). Findings from the command
+    line carry theirs; those from the bare Linter get them here."""
+    findings = result.findings
+    if any(not f.fingerprint for f in findings):
+        findings = fingerprinted(Document(result.text, result.path), findings)
+    return [f.fingerprint for f in findings]
 
 
 def sarif_result(f, rule_index: int, fingerprint: str) -> dict:
