@@ -22,6 +22,12 @@ def test_starts_with_must_open_the_sentence():
     assert found("sentence", fields, "We will not stop the protests.\n") == []
 
 
+def test_starts_with_may_open_a_quotation_inside_the_sentence():
+    text = 'Placards read \u201cStop the tax!\u201d and \u201cEnd the war\u201d.\n'
+    assert found("sentence", "starts_with: [end]", text) == [(1, 1, text.strip())]
+    assert found("sentence", "starts_with: [tax]", text) == []
+
+
 def test_capitals_needs_every_letter_in_capitals_and_two_words():
     text = "NATO met in Riga. CLOSE THE BORDER NOW! STOP.\n"
     assert found("sentence", "capitals: true", text) == [(1, 19, "CLOSE THE BORDER NOW!")]

@@ -2,10 +2,11 @@
 
 Some techniques are a sentence, not a word: a slogan is short, often exclamatory or in capitals
 ("Build the wall!"); a false dilemma is a claim ("There is only one answer"). A rule states the
-shape — at most ``max_words`` words, ending with one of ``ends_with``, starting with one of
-``starts_with``, containing one of ``terms``, written in capitals — and every sentence that has
-all the stated properties is reported. Cue terms must be in the writer's voice (the rule's
-quotation policy), so a quoted slogan is not reported through its unquoted speech tag.
+shape — at most ``max_words`` words, ending with one of ``ends_with``, opening (or opening a
+quotation in it) with one of ``starts_with``, containing one of ``terms``, written in capitals —
+and every sentence that has all the stated properties is reported. Cue terms must be in the
+writer's voice (the rule's quotation policy), so a quoted slogan is not reported through its
+unquoted speech tag.
 """
 from __future__ import annotations
 
@@ -19,12 +20,20 @@ from ..termlist import Term, TermIndex, parse_terms
 from .voice import in_writer_voice
 
 CLOSERS = "\"'”’»)]"
+OPENERS = "\"'“‘«„("
+
+
+def _opens(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a term at ``start`` opens its sentence, or a quotation inside it ("Placards
+    read "Stop the tax!"")."""
+    before = text[sentence_start:start].rstrip(" ")
+    return not before.strip(OPENERS + "-—") or before[-1] in OPENERS
 
 
 @dataclass(frozen=True)
 class SentenceOptions:
     terms: tuple[Term, ...]  # the sentence contains one of these
-    starts_with: tuple[Term, ...]  # the sentence's first words are one of these
+    starts_with: tuple[Term, ...]  # the first words of the sentence, or of a quotation in it
     ends_with: tuple[str, ...]  # its last punctuation (closing quotes and brackets aside)
     min_words: int
     max_words: int | None
@@ -72,7 +81,7 @@ class SentenceMatcher:
         cued: dict[tuple, set[int]] = defaultdict(set)  # (rule, role) -> starts of cued sentences
         for start, end, _term, (rule, role) in self.index.find(doc):
             sentence = doc.sentence_at(start)
-            if role == "starts_with" and doc.text[sentence.start:start].strip(CLOSERS + "“‘«(-— "):
+            if role == "starts_with" and not _opens(doc.text, sentence.start, start):
                 continue
             if in_writer_voice(doc, rule, start, end):
                 cued[(rule, role)].add(sentence.start)
