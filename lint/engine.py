@@ -59,8 +59,10 @@ class Linter:
         return True
 
     def _finding(self, doc: Document, match: Match) -> Finding:
-        rule, text = match.rule, doc.text[match.start : match.end]
-        message = rule.message.replace("{match}", WHITESPACE.sub(" ", text))
+        rule = match.rule
+        # The message quotes the prose (markup masked out); ``text`` is the file's own slice.
+        text = doc.original[match.start : match.end]
+        message = rule.message.replace("{match}", WHITESPACE.sub(" ", doc.text[match.start : match.end]).strip())
         if match.suggestion:
             message += f'; consider "{match.suggestion}"'
         line, column = doc.position(match.start)
