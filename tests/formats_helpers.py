@@ -30,10 +30,10 @@ rules:
     severity: error
     kind: terms
     message: "100% loaded, says the desk: \\"{match}\\"\\r\\nreconsider"
-    rationale: A house rule for tests.
+    rationale: The desk reserves "budget" for figures. Say which budget, e.g. the 2025 city budget.
     terms: [budget]
     examples:
-      flag: [The budget passed.]
+      flag: [{text: The budget passed., match: budget}]
       pass: [The vote passed.]
   - code: HS102
     name: house-weekday

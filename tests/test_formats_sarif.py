@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import run_cli
-from formats_helpers import ARTICLE, CLEAN, lint_report, render, write
+from formats_helpers import ARTICLE, CLEAN, PACK, lint_report, render, write
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA)
@@ -49,25 +49,31 @@ def test_the_schema_check_rejects_a_wrong_version_or_level(in_tmp, spoil, where,
 
 def test_driver_describes_every_selected_rule(in_tmp):
     write(in_tmp, "a.txt", ARTICLE)
-    report = lint_report(["a.txt"], select=["LL", "UC101"])
+    report = lint_report(["a.txt"], select=["LL", "UC101", "HS101"], rule_paths=[write(in_tmp, "house.yaml", PACK)])
     run = json.loads(render("sarif", report))["runs"][0]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["informationUri"]) == ("framelint", "https://github.com/framelint/framelint")
     assert driver["version"] == __import__("framelint").__version__
     assert [r["id"] for r in driver["rules"]] == [rule.code for rule in report.rules]
     ll201 = next(r for r in driver["rules"] if r["id"] == "LL201")
-    assert ll201["name"] == "emotive-term"
-    assert ll201["shortDescription"]["text"] == (
-        'Words such as "betrayal", "outrage", "despair" or "heroic" tell the reader what to feel about an event.')
-    assert ll201["fullDescription"]["text"].startswith(ll201["shortDescription"]["text"] + " In the writer's voice")
     assert ll201["helpUri"] == "https://github.com/framelint/framelint/blob/main/docs/techniques.md#ll201"
-    assert ll201["defaultConfiguration"] == {"level": "warning"}
     assert ll201["properties"] == {"technique": "loaded-language", "tags": ["loaded-language", "Loaded_Language"]}
-    markdown = ll201["help"]["markdown"]
-    assert markdown.startswith("**Loaded language**: Using words or phrases with strong emotional implications")
-    assert "Flagged:\n\n- " in markdown and "Not flagged:\n\n- " in markdown
-    assert "[LL201 in the framelint documentation](https://github.com/framelint/framelint/blob/main/docs/techniques.md#ll201)" in markdown
-    assert "Flagged:\n- " in ll201["help"]["text"]
+    house = next(r for r in driver["rules"] if r["id"] == "HS101")
+    assert house["name"] == "house-percent"
+    assert house["shortDescription"] == {"text": 'The desk reserves "budget" for figures.'}
+    assert house["fullDescription"] == {"text": 'The desk reserves "budget" for figures. Say which budget, e.g. the 2025 city budget.'}
+    assert house["defaultConfiguration"] == {"level": "error"}
+    definition = report.techniques["loaded-language"].definition
+    assert house["help"]["markdown"] == (
+        f"**Loaded language**: {definition}\n\n"
+        'The desk reserves "budget" for figures. Say which budget, e.g. the 2025 city budget.\n\n'
+        "Flagged:\n\n- The **budget** passed.\n\n"
+        "Not flagged:\n\n- The vote passed.\n\n"
+        "[HS101 in the framelint documentation](https://github.com/framelint/framelint/blob/main/docs/techniques.md#hs101)")
+    assert house["help"]["text"] == (
+        f"Loaded language: {definition}\n\n"
+        'The desk reserves "budget" for figures. Say which budget, e.g. the 2025 city budget.\n\n'
+        "Flagged:\n- The budget passed.\nNot flagged:\n- The vote passed.")
     assert run["columnKind"] == "unicodeCodePoints"
 
 
