@@ -62,7 +62,8 @@ def directives(doc: Document) -> list[Suppression]:
     for m in DIRECTIVE.finditer(doc.original):
         line, column = doc.position(m.start())
         if m.group(1) not in DIRECTIVES:
-            raise InputError(f"{doc.path}:{line}", f"unknown directive 'framelint-{m.group(1)}' (known: {', '.join('framelint-' + d for d in DIRECTIVES)})")
+            known = ", ".join("framelint-" + d for d in DIRECTIVES)
+            raise InputError(f"{doc.path}:{line}", f"unknown directive 'framelint-{m.group(1)}' (known: {known})")
         selectors = tuple(s for s in regex.split(r"[\s,]+", m.group(2)) if s)
         found.append(Suppression(m.group(1), selectors, doc.path, line, column, m.start(), m.end(),
                                  text=" ".join(m.group().split())))

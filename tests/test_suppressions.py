@@ -1,5 +1,7 @@
 """Suppressions: comment directives in Markdown and HTML, sidecar files for plain text, unknown
 codes as errors, and the FL001 report of suppressions that suppressed nothing."""
+import json
+
 import pytest
 
 from conftest import run_cli
@@ -86,6 +88,14 @@ def test_unused_suppressions_are_reported_as_fl001(framelint_in, tmp_path):
         "a.md:4:1: FL001 unused suppression: <!-- framelint-disable-next-line UC101 --> suppressed nothing [unused-suppression]",
         ll201("a.md", 5), ll201("a.md", 8),
     ]
+
+
+def test_unused_suppressions_reach_formats_that_describe_every_rule(framelint_in, tmp_path):
+    text = f"<!-- framelint-disable-next-line UC101 -->\n{BETRAYAL}\n"
+    result = lint(framelint_in, tmp_path, "a.md", text, "--report-unused-suppressions", "--format", "sarif")
+    run = json.loads(result.stdout)["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"] if r["id"] == "FL001"] == ["FL001"]
+    assert sorted(r["ruleId"] for r in run["results"]) == ["FL001", "LL201"]
 
 
 SIDECAR = """\
