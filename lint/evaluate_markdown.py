@@ -9,7 +9,7 @@ import regex
 
 from .evaluate import MEASURED_FROM, Outcomes, outcomes
 from .evaluate_corpus import Corpus
-from .evaluate_report import class_rows, count, rule_rows, summary_rows, unclassed_rows
+from .evaluate_report import class_rows, count, plural, rule_rows, summary_rows, unclassed_rows
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -156,18 +156,18 @@ def examples(m: Measurement, corpus: Corpus) -> str:
     unaddressed = [c for c in m.evaluation.classes if not c.techniques]
     if unaddressed:
         parts.append("### Classes no rule reports yet\n\n" + ", ".join(
-            f"{escape(c.label)} ({count(c.gold_spans)} gold spans)" for c in unaddressed) + ".")
+            f"{escape(c.label)} ({plural(c.gold_spans, 'gold span', 'gold spans')})" for c in unaddressed) + ".")
     return "\n\n".join(parts)
 
 
 def outcome_section(title: str, result: Outcomes, findings: int, corpus: Corpus, caught_means: str, missed: bool = True) -> str:
     lines = [f"### {escape(title)}", "",
-             f"**Caught** ({escape(caught_means)}): {count(len(result.caught))} of {count(findings)} findings."]
+             f"**Caught** ({escape(caught_means)}): {count(len(result.caught))} of {plural(findings, 'finding', 'findings')}."]
     lines += [finding_line(p, corpus) for p in spread(result.caught)]
-    lines += ["", f"**Not labelled**: {count(len(result.unlabelled))} of {count(findings)} findings."]
+    lines += ["", f"**Not labelled**: {count(len(result.unlabelled))} of {plural(findings, 'finding', 'findings')}."]
     lines += [finding_line(p, corpus) for p in spread(result.unlabelled)]
     if missed:
-        lines += ["", f"**Missed**: {count(len(result.missed))} gold spans."]
+        lines += ["", f"**Missed**: {plural(len(result.missed), 'gold span', 'gold spans')}."]
         lines += [gold_line(g, corpus) for g in spread(result.missed)]
     return "\n".join(lines)
 

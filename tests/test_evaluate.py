@@ -268,6 +268,7 @@ def test_command_prints_tables(corpus):
 
 def test_markdown_document_has_both_selections_and_real_examples(corpus, tmp_path):
     folder, labels = corpus
+    labels.write_text(LABELS + "3\tLoaded_Language\t0\t7\n", encoding="utf-8")  # "Critics": no rule flags it
     out = tmp_path / "accuracy.md"
     result = run_cli("evaluate", "--gold", labels, folder, "--markdown", out)
     assert result.returncode == 0, result.stderr
@@ -277,8 +278,8 @@ def test_markdown_document_has_both_selections_and_real_examples(corpus, tmp_pat
     assert "\n## Default selection: " in text and "\n## `--select all`: " in text
     assert "| LL201 | emotive-term | loaded-language | 3 | not yet measured (\\<10) |  |" in text
     assert "- LL201: “The withdrawal was a **betrayal** of the wounded.” (article1, line 1)" in text
-    assert "- “The convoy left at dawn.” (article1, line 3)" not in text  # Doubt: no rule reports it
-    assert "Doubt (1 gold spans)" in text
+    assert "**Missed**: 1 gold span.\n- “Critics” (article3, line 1)\n" in text
+    assert "\n| Doubt | " in text
 
 
 def evaluate_in_process(capsys, *args):
