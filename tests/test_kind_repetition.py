@@ -15,7 +15,8 @@ INVASION = (
 @pytest.mark.parametrize(
     "word,expected",
     [("attacks", "attack"), ("attacked", "attack"), ("attacking", "attack"), ("parties", "party"),
-     ("russia's", "russia"), ("class", "class"), ("is", "is"), ("lies", "lie")],
+     ("russia's", "russia"), ("class", "class"), ("is", "is"), ("lies", "lie"), ("speed", "speed"),
+     ("speeds", "speed")],
 )
 def test_stem_strips_plural_possessive_and_verb_endings(word, expected):
     assert stem(word) == expected

@@ -3,11 +3,12 @@
 Hammering a word ("invaders ... invaders ... invaders") is a technique; repeating the name of
 the article's subject is not. So the kind counts words and phrases after light normalisation
 (case, possessive, plural and verb endings: "attack", "attacks", "attacked" are one), and never
-counts stop words, words shorter than ``min_length``, the article's subject names (the
-``subject_names`` most frequent proper nouns: words that are capitalised wherever they occur
-not at the start of a sentence) or words the rule's quotation policy does not lint (quoted
-speech). An occurrence is a repetition when it completes ``min_count`` occurrences within
-``window`` sentences; findings cover the ``report_from``-th and later occurrences of such a run.
+counts stop words, the article's subject names (the ``subject_names`` most frequent proper
+nouns: words capitalised wherever they occur not at the start of a sentence) or words the
+rule's quotation policy does not lint (quoted speech); a phrase needs a word of ``min_length``
+letters. With ``terms``, only occurrences of those terms count. An occurrence is a repetition
+when it completes ``min_count`` occurrences within ``window`` sentences; findings cover the
+``report_from``-th and later occurrences of such a run.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def stem(norm: str) -> str:
         if norm.endswith(ending):
             norm = norm[: -len(ending)]
     for suffix in SUFFIXES:
-        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and not norm.endswith("ss"):
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and not norm.endswith(("ss", "eed")):
             base = norm[: -len(suffix)]
             return base + "y" if suffix == "ies" else base
     return norm
