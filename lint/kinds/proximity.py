@@ -61,13 +61,14 @@ class ProximityKind:
 class _Hit:
     start: int
     end: int
-    first_word: int  # index into Document.words
+    first_word: int  # index into the document's words
     last_word: int
     sentence: int
 
 
 class ProximityMatcher:
     def __init__(self, rules):
+        self.rules = rules
         self.index = TermIndex()
         for rule in rules:
             for role in ("first", "second", "unless"):
@@ -84,8 +85,7 @@ class ProximityMatcher:
             sentence = bisect.bisect_right(sentence_starts, start) - 1
             if in_writer_voice(doc, owner[0], start, end):
                 hits[owner].append(_Hit(start, end, first_word, last_word, sentence))
-        rules = {rule for rule, _role in hits}
-        for rule in rules:
+        for rule in self.rules:
             cancelled = {h.sentence for h in hits.get((rule, "unless"), ())}
             for a, b in _pairs(hits.get((rule, "first"), []), hits.get((rule, "second"), []), rule.options):
                 if a.sentence not in cancelled and b.sentence not in cancelled:
