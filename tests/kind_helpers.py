@@ -1,8 +1,11 @@
 """Build one rule of a given kind from its YAML fields and lint text with it, for the kind tests."""
 import textwrap
 
+import pytest
+
 import framelint
 from framelint.engine import Linter
+from framelint.errors import RulePackError
 from framelint.loader import load_pack
 from framelint.plugins import rule_kinds
 
@@ -33,3 +36,10 @@ def found(kind: str, fields: str, text: str) -> list[tuple[int, int, str]]:
     """(line, column, text) of each finding, in order."""
     result = Linter([make_rule(kind, fields)]).lint(framelint.Document(text))
     return [(f.line, f.column, f.text) for f in result.findings]
+
+
+def problem(kind: str, fields: str) -> str:
+    """What the pack error says about ``fields``, after "file:line: invalid rule pack: "."""
+    with pytest.raises(RulePackError) as err:
+        make_rule(kind, fields)
+    return str(err.value).split("invalid rule pack: ", 1)[1]

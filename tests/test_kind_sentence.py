@@ -1,8 +1,7 @@
 """Kind ``sentence``: whole sentences of a stated shape."""
 import pytest
 
-from framelint.errors import RulePackError
-from kind_helpers import found, make_rule
+from kind_helpers import found, problem
 
 RALLY = "The crowd gathered at noon. Stop the tax now! The speeches lasted an hour and ended with cheers!\n"
 
@@ -47,14 +46,12 @@ def test_every_stated_property_must_hold():
 
 
 @pytest.mark.parametrize(
-    "fields,problem",
+    "fields,expected",
     [
         ("min_words: 2", "rules[0]: needs at least one of terms, starts_with, ends_with, capitals, max_words"),
         ("max_words: 2\nmin_words: 3", "rules[0].max_words: needs 1 <= min_words <= max_words"),
         ("ends_with: '!'", "rules[0].ends_with: must be a list, not a string"),
     ],
 )
-def test_bad_fields_are_named(fields, problem):
-    with pytest.raises(RulePackError) as err:
-        make_rule("sentence", fields)
-    assert str(err.value).endswith("invalid rule pack: " + problem)
+def test_bad_fields_are_named(fields, expected):
+    assert problem("sentence", fields) == expected
