@@ -28,6 +28,10 @@ def test_report_chooses_the_span(report, expected):
     assert found("proximity", EITHER_OR + f"within: 6\nreport: {report}", TEXT) == expected
 
 
+def test_a_pair_within_n_words_never_spans_two_sentences():
+    assert found("proximity", EITHER_OR + "within: 6", "We close the border, either.\nOr we lose the town.\n") == []
+
+
 def test_order_first_then_second_rejects_the_reverse_order():
     text = "We lose the town, or we close the border either way.\n"
     assert found("proximity", EITHER_OR + "order: first-then-second", text) == []

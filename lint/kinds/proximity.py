@@ -109,6 +109,8 @@ def _pairs(firsts, seconds, options: ProximityOptions):
                 continue  # the same words cannot be both ends
             if options.ordered and b.start < a.end:
                 continue
+            if b.sentence != a.sentence:
+                continue  # a pair never spans sentences, however near
             if options.within is None:
                 gap = abs(b.first_word - a.first_word)
             else:
