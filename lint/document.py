@@ -158,6 +158,16 @@ class Document:
         return frozenset(self.word_norms)
 
     @cached_property
+    def boundary_words(self) -> frozenset[str]:
+        """The vocabulary as a regex's ``\\b`` sees it: also the part of a word after an
+        apostrophe ("neill" in "o'neill"), and "İ" as the "i" a case-insensitive regex takes it for."""
+        words = set(self.vocabulary)
+        words.update(norm[k + 1 :] for norm in [w for w in words if "'" in w] for k, c in enumerate(norm) if c == "'")
+        if "\u0130" in self.text:
+            words.update([w.replace("i\u0307", "i") for w in words])
+        return frozenset(words)
+
+    @cached_property
     def paragraphs(self) -> list[Span]:
         spans = []
         for block in self.blocks if self.blocks is not None else [Span(0, len(self.text))]:

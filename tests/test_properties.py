@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 
 import framelint
 from framelint.document import WORD, Document, normalize_word
+from framelint.patterns import PatternIndex, PatternSet, first_words
 
 PHRASES = [
     "heroic", "Heroic", "betrayal", "the regime’s", "reports emerged", "Sources say", "many in Kyiv",
     "according to Reuters", "as any good doctor knows", "either you are with us", "shameful", "outrage",
+    "corrupt elites", "O’Corrupt men", "is it any wonder", "İS IT", "crooked-minded", "is\u0307 it",
     '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
 ]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\r\n", "\r", "\n\n", " — ", "-", "\t", "…", "«", "»"]
@@ -76,3 +78,25 @@ def test_four_jobs_give_what_one_gives(all_rules, tmp_path_factory, texts):
     one = [(r.path, r.findings, r.error, r.notices) for r in framelint.lint_paths([str(folder)], all_rules, jobs=1)]
     four = [(r.path, r.findings, r.error, r.notices) for r in framelint.lint_paths([str(folder)], all_rules, jobs=4)]
     assert four == one
+
+
+WORD_LED = [  # patterns that begin with words they spell out, so are tried only where those start
+    r"\b(?P<match>(?:corrupt|crooked)[\-\s]\w+)",
+    r"\b(?:is|are)\s+it\b",
+    r"\b(?:for\s+)?men\s|\bmany[\s,]",
+]
+
+
+@BOUNDED
+@given(text=prose)
+def test_word_led_patterns_find_what_a_full_scan_finds(text):
+    compiled = tuple(regex.compile(p, regex.IGNORECASE) for p in WORD_LED)
+    words = tuple(first_words(p.pattern, p.flags) for p in compiled)
+    assert all(words)
+    index = PatternIndex([("rule", PatternSet(compiled, frozenset(), words))])
+    found = [(start, end) for _rule, start, end in index.find(Document(text), 1.0, timed_out=None)]
+    expected = []
+    for pattern in compiled:
+        group = "match" if "match" in pattern.groupindex else 0
+        expected += [m.span(group) for m in pattern.finditer(text) if m.end(group) > m.start(group)]
+    assert found == expected

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
-from ..patterns import parse_patterns
+from ..patterns import PatternIndex, parse_patterns
 
 
 class PatternKind:
@@ -19,17 +19,11 @@ class PatternKind:
 
 class PatternMatcher:
     def __init__(self, rules):
-        self.rules = rules
+        self.index = PatternIndex([(rule, rule.options) for rule in rules])
 
     def find(self, doc, context: MatchContext):
-        for rule in self.rules:
-            if not rule.options.applies_to(doc):
-                continue
-            try:
-                for start, end in rule.options.find(doc, context.regex_timeout):
-                    yield Match(rule, start, end)
-            except TimeoutError:
-                context.timed_out(rule, doc.path)
+        for rule, start, end in self.index.find(doc, context.regex_timeout, lambda rule: context.timed_out(rule, doc.path)):
+            yield Match(rule, start, end)
 
 
 @hookimpl
