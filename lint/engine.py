@@ -2,11 +2,12 @@
 (quotation policy, exceptions), then findings with exact positions."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 import regex
 
-from .document import Document
+from .document import PARAGRAPH_BREAK, SPACE, Document
 from .finding import Finding
 from .kind import Match, MatchContext
 from .plugins import rule_kinds
@@ -14,6 +15,8 @@ from .rule import Rule
 from .termlist import TermIndex
 
 WHITESPACE = regex.compile(r"\s+")
+# Texts longer than this many characters are matched in sections of about this size.
+SECTION = 4_000_000
 
 
 @dataclass
@@ -39,11 +42,16 @@ class Linter:
                 self.exceptions.add(term, rule)
 
     def lint(self, doc: Document) -> LintResult:
+        """Findings for a document, sorted by position. A very large plain text is matched a
+        section at a time (see `sections`), so that memory follows the section, not the file."""
         context = MatchContext(regex_timeout=self.regex_timeout)
-        matches = [m for matcher in self.matchers for m in matcher.find(doc, context)]
-        findings = [self._finding(doc, m) for m in _outermost(matches) if self._applies(doc, m)]
+        findings = []
+        for offset, part in sections(doc, SECTION):
+            matches = [m for matcher in self.matchers for m in matcher.find(part, context)]
+            findings += [self._finding(doc, replace(m, start=m.start + offset, end=m.end + offset))
+                         for m in _outermost(matches) if self._applies(part, m)]
         findings.sort(key=lambda f: (f.line, f.column, f.code, f.end))
-        return LintResult(findings, context.notices)
+        return LintResult(findings, list(dict.fromkeys(context.notices)))
 
     def _applies(self, doc: Document, match: Match) -> bool:
         rule = match.rule
@@ -69,6 +77,31 @@ class Linter:
         end_line, end_column = doc.position(match.end)
         return Finding(doc.path, line, column, end_line, end_column, rule.code, rule.name,
                        rule.technique, rule.severity, message, text, match.start, match.end)
+
+
+def sections(doc: Document, size: int) -> Iterator[tuple[int, Document]]:
+    """The document as (offset, part) pairs: itself when it is small or has markup; otherwise
+    parts of about ``size`` characters cut at paragraph breaks (at a line break, or a space,
+    when a paragraph is longer than that). Sentences and quotations never cross a paragraph
+    break, so only rules that look at the whole text (repetition across the document) see
+    less than they would in one piece."""
+    text = doc.text
+    if len(text) <= size or doc.blocks is not None or doc.quoted or doc.original is not text:
+        yield 0, doc
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            half = start + size // 2
+            cut = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, half, end)), default=0)
+            cut = cut or max(text.rfind("\n", half, end), text.rfind("\r", half, end), text.rfind(" ", half, end)) + 1
+            if not cut:  # no space in half a section: go on to the next one
+                space = SPACE.search(text, end)
+                cut = space.end() if space else len(text)
+            end = cut + (text[cut - 1 : cut + 1] == "\r\n")  # never inside one line break
+        yield start, Document(text[start:end], doc.path)
+        start = end
 
 
 def _outermost(matches: list[Match]) -> list[Match]:

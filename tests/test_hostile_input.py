@@ -9,7 +9,10 @@ import time
 
 import pytest
 
-from conftest import run_cli
+import framelint
+from conftest import EXAMPLE, run_cli
+from framelint import engine
+from framelint.document import Document
 
 LOADED = "The heroic crew returned.\n"  # LL201 "heroic" at column 5
 FINDING = 'LL201 loaded term "heroic" frames the event emotionally; consider "brave" [emotive-term]'
@@ -231,3 +234,15 @@ def test_closed_pipe_ends_quietly(tmp_path):
     assert first.startswith(f"{path}:".encode())
     assert b"Traceback" not in err and b"Broken pipe" not in err
     assert process.returncode == 1
+
+
+def test_a_huge_plain_text_is_matched_in_sections_with_the_same_findings(monkeypatch):
+    """Sections are cut at paragraph breaks, which sentences and quotations never cross."""
+    article = EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    text = "\r\n\r\n".join([article] * 12)
+    rules = framelint.load_rules()
+    whole = engine.Linter(rules).lint(Document(text, "big.txt")).findings
+    monkeypatch.setattr(engine, "SECTION", 5_000)
+    assert len(list(engine.sections(Document(text), engine.SECTION))) > 5
+    assert engine.Linter(rules).lint(Document(text, "big.txt")).findings == whole
+    assert len(whole) > 100
