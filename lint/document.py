@@ -19,6 +19,7 @@ PARAGRAPH_BREAK = regex.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 WORD_SPLIT = regex.compile(rf"({WORD.pattern})")
 SPACE = regex.compile(r"\s")
+APOSTROPHE = regex.compile("['’]")
 # Texts are tokenized in pieces of about this many characters, so that a huge file never holds
 # a Python object for every word and every gap at once.
 TOKENIZE_PIECE = 1 << 20
@@ -158,14 +159,28 @@ class Document:
         return frozenset(self.word_norms)
 
     @cached_property
+    def word_parts(self) -> list[tuple[str, int]]:
+        """(normalised part, start) for the parts of words a regex's ``\\b`` can begin or end,
+        other than whole words: at an apostrophe inside a word ("o'neill" also holds "o" and
+        "neill"); and "İ" as the "i" a case-insensitive regex takes it for (it casefolds to "i"
+        and a combining dot)."""
+        norms, starts, ends, text = self.word_norms, self.word_starts, self.word_ends, self.text
+        parts = []
+        for i in [i for i, norm in enumerate(norms) if "'" in norm]:
+            cuts = [starts[i] - 1] + [m.start() for m in APOSTROPHE.finditer(text, starts[i], ends[i])] + [ends[i]]
+            for k in range(len(cuts) - 1):
+                parts.append((normalize_word(text[cuts[k] + 1 : cuts[k + 1]]), cuts[k] + 1))  # up to an apostrophe
+                if 0 < k < len(cuts) - 2:
+                    parts.append((normalize_word(text[cuts[k] + 1 : ends[i]]), cuts[k] + 1))  # up to the end
+        if "\u0130" in text:
+            parts += [(norm.replace("i\u0307", "i"), starts[i]) for i, norm in enumerate(norms) if "i\u0307" in norm]
+            parts += [(part.replace("i\u0307", "i"), start) for part, start in parts if "i\u0307" in part]
+        return parts
+
+    @cached_property
     def boundary_words(self) -> frozenset[str]:
-        """The vocabulary as a regex's ``\\b`` sees it: also the part of a word after an
-        apostrophe ("neill" in "o'neill"), and "İ" as the "i" a case-insensitive regex takes it for."""
-        words = set(self.vocabulary)
-        words.update(norm[k + 1 :] for norm in [w for w in words if "'" in w] for k, c in enumerate(norm) if c == "'")
-        if "\u0130" in self.text:
-            words.update([w.replace("i\u0307", "i") for w in words])
-        return frozenset(words)
+        """The vocabulary as a regex's ``\\b`` sees it: whole words and `word_parts`."""
+        return self.vocabulary | {part for part, _ in self.word_parts}
 
     @cached_property
     def paragraphs(self) -> list[Span]:

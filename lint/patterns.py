@@ -9,13 +9,12 @@ from typing import Iterator
 
 import regex
 
-from .document import Document, normalize_word
+from .document import Document
 from .kind import Fields
 
 
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
 SCAN_ALLOWANCE = 1_000_000
-APOSTROPHE = regex.compile("['’]")
 
 
 @dataclass(frozen=True)
@@ -86,13 +85,9 @@ class PatternIndex:
         for i in [i for i, norm in enumerate(norms) if norm in by_first]:
             for key in by_first[norms[i]]:
                 places.setdefault(key, []).append(starts[i])
-        # Where else a regex's \b falls before a letter: after an apostrophe inside a word
-        # ("neill" in "o'neill"), and "İ", which casefolds to "i" and a combining dot.
-        extra = [(normalize_word(text[m.end() : doc.word_ends[i]]), m.end())
-                 for i in [i for i, norm in enumerate(norms) if "'" in norm]
-                 for m in APOSTROPHE.finditer(text, starts[i], doc.word_ends[i])]
-        if "\u0130" in text:
-            extra += [(norm.replace("i\u0307", "i"), starts[i]) for i, norm in enumerate(norms) if "i\u0307" in norm]
+        # Where else a regex's \b falls before a letter or after one: at apostrophes inside
+        # words ("neill" in "o'neill"); and "İ", which casefolds to "i" and a combining dot.
+        extra = doc.word_parts
         for word, start in extra:
             for key in by_first.get(word, ()):
                 places.setdefault(key, []).append(start)
@@ -132,6 +127,8 @@ def first_words(source: str, flags: int) -> frozenset[str] | None:
         return None
     found: set[str] = set()
     for a, b in _alternatives(source, at, len(source)):
+        while source.startswith(("(?<=", "(?<!"), a):  # a lookbehind only narrows where a match starts
+            a = (_closing(source, a) or b) + 1
         sub = _sequence_starts(source, a + 2, b) if source.startswith(r"\b", a) else None
         if sub is None or not all(word.endswith(" ") for word in sub):
             return None
@@ -145,7 +142,7 @@ GROUP_OPENING = regex.compile(r"\((?:\?(?::|P<\w+>|<(?![=!])\w+>|[a-zA-Z]*-?[a-z
 
 def _sequence_starts(s: str, i: int, end: int, whole_after: bool = False) -> set[str] | None:
     """Beginnings of what ``s[i:end]`` matches; a beginning that is a whole word (followed by a
-    space or a hyphen, never an apostrophe, which words may contain) ends with a space.
+    boundary, a space or a hyphen) ends with a space.
     ``whole_after``: whether what follows ``s[i:end]`` in the pattern ends a word."""
     while s.startswith(r"\b", i):
         i += 2
@@ -155,8 +152,11 @@ def _sequence_starts(s: str, i: int, end: int, whole_after: bool = False) -> set
         j = i
         while j < end and s[j].isascii() and s[j].isalpha():
             j += 1
-        if j < end and s[j] in "?*{":  # "haters?": the s is optional
+        if j < end and s[j] in "*{" or j - 1 == i and s.startswith("?", j):
             return {s[i : j - 1]} if j - 1 > i else None
+        if j < end and s[j] == "?":  # "haters?": "hater" or "haters"
+            ending = " " if _ends_word(s, j + 1, end, whole_after) else ""
+            return {s[i : j - 1] + ending, s[i:j] + ending}
         return {s[i:j] + " " if _ends_word(s, j, end, whole_after) else s[i:j]}
     opening = GROUP_OPENING.match(s, i)
     if not opening or s.startswith("(?", i) and opening.end() == i + 1:  # a lookaround, a comment
@@ -182,12 +182,13 @@ def _sequence_starts(s: str, i: int, end: int, whole_after: bool = False) -> set
     return found
 
 
-WORD_ENDING = regex.compile(r"\\s|[ \-]|\[(?:\\[sntr\-]|[ \-.,;:!?])+\]")
+WORD_ENDING = regex.compile(r"\\[sb]|[ \-]|\[(?:\\[sntr\-]|[ \-.,;:!?])+\]")
 
 
 def _ends_word(s: str, j: int, end: int, whole_after: bool) -> bool:
-    """Whether the pattern at ``j`` matches a space or a hyphen first (or ``j`` is the end of a
-    part that one follows)."""
+    """Whether the pattern at ``j`` ends a word: a word boundary, a space or a hyphen (or ``j`` is
+    the end of a part that one follows). A word ended by an apostrophe is one of the document's
+    word parts (`word_parts`)."""
     return whole_after if j >= end else bool(WORD_ENDING.match(s, j))
 
 

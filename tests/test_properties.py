@@ -16,7 +16,7 @@ from framelint.patterns import PatternIndex, PatternSet, first_words
 PHRASES = [
     "heroic", "Heroic", "betrayal", "the regime’s", "reports emerged", "Sources say", "many in Kyiv",
     "according to Reuters", "as any good doctor knows", "either you are with us", "shameful", "outrage",
-    "corrupt elites", "O’Corrupt men", "is it any wonder", "İS IT", "crooked-minded", "is\u0307 it",
+    "corrupt elites", "most corrupt", "O’Corrupt men", "o’neill’s", "Neills", "is it any wonder", "İS IT", "crooked-minded", "is\u0307 it",
     '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
 ]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\r\n", "\r", "\n\n", " — ", "-", "\t", "…", "«", "»"]
@@ -83,6 +83,7 @@ def test_four_jobs_give_what_one_gives(all_rules, tmp_path_factory, texts):
 WORD_LED = [  # patterns that begin with words they spell out, so are tried only where those start
     r"\b(?P<match>(?:corrupt|crooked)[\-\s]\w+)",
     r"\b(?:is|are)\s+it\b",
+    r"(?<!\bmost\s)\bcorrupt\b|\bneills?\b",
     r"\b(?:for\s+)?men\s|\bmany[\s,]",
 ]
 
