@@ -60,7 +60,7 @@ def write_text(path: Path, rng: random.Random, sentences: list[str], size: int) 
 
 
 def build(huge: bool = False) -> dict:
-    """Build what is missing; returns the manifest (paths and sizes)."""
+    """Build what is missing; returns where each part is (and where the sentences came from)."""
     CORPUS.mkdir(exist_ok=True)
     manifest_path = CORPUS / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
@@ -75,12 +75,12 @@ def build(huge: bool = False) -> dict:
             # Sizes vary from 1 to 9 KB around the mean, as news articles do.
             size = int(MANY_BYTES / MANY_FILES * rng.uniform(0.2, 1.8))
             (many / f"article{i:04d}.txt").write_text(article(rng, sentences, size), encoding="utf-8")
-        manifest["many"] = str(many)
+        manifest["many"] = many.name
     for name, size in (("large", LARGE_BYTES), *((("huge", HUGE_BYTES),) if huge else ())):
         if name not in manifest:
             path = CORPUS / f"{name}.txt"
             write_text(path, random.Random(f"{SEED}-{name}"), sentences, size)
-            manifest[name] = str(path)
+            manifest[name] = path.name
     if "long_line" not in manifest:
         path = CORPUS / "long-line.txt"
         line_rng = random.Random(f"{SEED}-long-line")
@@ -90,15 +90,15 @@ def build(huge: bool = False) -> dict:
                 sentence = line_rng.choice(sentences) + " "
                 out.write(sentence)
                 written += len(sentence.encode())
-        manifest["long_line"] = str(path)
+        manifest["long_line"] = path.name
     if "short_lines" not in manifest:
         path = CORPUS / "short-lines.txt"
         words = [w for s in sentences[:5000] for w in s.split()]
         line_rng = random.Random(f"{SEED}-short-lines")
         path.write_text("".join(f"{line_rng.choice(words)}\n" for _ in range(SHORT_LINES)), encoding="utf-8")
-        manifest["short_lines"] = str(path)
+        manifest["short_lines"] = path.name
     manifest_path.write_text(json.dumps(manifest, indent=2))
-    return manifest
+    return {key: str(CORPUS / value) if key not in ("source", "seed") else value for key, value in manifest.items()}
 
 
 if __name__ == "__main__":
