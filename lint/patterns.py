@@ -15,6 +15,9 @@ from .kind import Fields
 
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
 SCAN_ALLOWANCE = 1_000_000
+# A word-led pattern is tried at the places of its first words when they are rarer than one in
+# this many characters; more often than that, one scan of the text costs less.
+SPARSE = 300
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,10 @@ class PatternIndex:
                 continue
             try:
                 for j, pattern in enumerate(patterns.patterns):
-                    if patterns.first_words[j]:
-                        matches = _matches_at(pattern, doc.text, places.get((k, j), ()), timeout)
-                    else:
+                    where = places.get((k, j), ()) if patterns.first_words[j] else None
+                    if where is not None and len(where) * SPARSE < len(doc.text):
+                        matches = _matches_at(pattern, doc.text, where, timeout)
+                    else:  # not word-led, or led by words as common as "the": scanning is faster
                         matches = _matches(pattern, doc.text, timeout)
                     group = "match" if "match" in pattern.groupindex else 0
                     for m in matches:
