@@ -16,7 +16,7 @@ from .termlist import TermIndex
 
 WHITESPACE = regex.compile(r"\s+")
 # Texts longer than this many characters are matched in sections of about this size.
-SECTION = 4_000_000
+SECTION = 2_000_000
 
 
 @dataclass
