@@ -159,14 +159,14 @@ def test_command_line_extend_select_and_ignore_add_to_the_files_selection(framel
 
 def test_show_config_names_the_source_of_every_value(framelint_in, tmp_path):
     write(tmp_path / ".framelint.yaml", "ignore: [UC101]\n\nper-path:\n  - paths: [\"opinion/**\"]\n    ignore: [loaded-language]\n")
-    result = framelint_in("--show-config", "--extend-select", "LL202", "--ignore", "LL203", "--fail-level", "error")
+    result = framelint_in("--show-config", "--extend-select", "LL202", "--ignore", "NC106", "--fail-level", "error")
     assert result.returncode == 0
     shown = result.stdout.splitlines()
     assert shown[0] == "# configuration file: .framelint.yaml"
     assert shown[1:4] == [
         "select: [default]                               # default",
         "extend-select: [LL202]                          # command line",
-        "ignore: [UC101, LL203]                          # .framelint.yaml:1, command line",
+        "ignore: [UC101, NC106]                          # .framelint.yaml:1, command line",
     ]
     assert shown[9:12] == [
         "per-path:                                       # .framelint.yaml:4",
