@@ -33,5 +33,20 @@ def test_loaded_language(findings):
 
 
 @pytest.mark.parametrize("line", [17, 20])
-def test_neutral_lines_stay_clean(findings, line):
+@pytest.mark.parametrize("selection", [None, ["all"]], ids=["default", "all"])
+def test_neutral_lines_stay_clean(line, selection):
+    rules = framelint.load_rules(select=selection)
+    findings = framelint.lint_text(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE), rules=rules)
     assert [f for f in findings if f.line == line] == []
+
+
+def test_the_example_page_shows_what_framelint_prints():
+    from conftest import ROOT, run_cli
+
+    page = (ROOT / "docs" / "example.md").read_text(encoding="utf-8")
+    default_block, all_block = [block.split("```")[0] for block in page.split("```console")[1:3]]
+    shown = lambda block: [line for line in block.splitlines() if line.startswith("docs/examples/")]
+    default = run_cli("docs/examples/konstantinovka.txt", "-q", cwd=ROOT).stdout.splitlines()
+    every = run_cli("docs/examples/konstantinovka.txt", "-q", "--select", "all", cwd=ROOT).stdout.splitlines()
+    assert shown(default_block) == default
+    assert shown(all_block) == [line for line in every if line not in default]
