@@ -8,7 +8,6 @@ than one job.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from typing import Callable, Iterator
@@ -32,6 +31,8 @@ def lint_in_order(items: list, lint_one: Callable, jobs: int) -> Iterator:
     if jobs <= 1:
         yield from (lint_one(item) if isinstance(item, str) and item != "-" else item for item in items)
         return
+    import multiprocessing  # only now: most runs never start a pool
+
     pool = multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(lint_one,))
     try:
         # Small batches keep the workers evenly busy when file sizes differ.
