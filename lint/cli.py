@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--explain", metavar="CODE", help="print a rule's rationale and examples and exit")
     parser.add_argument("--stdin-filename", default="<stdin>", metavar="NAME", help="the name to report for standard input")
     parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding instead of UTF-8")
+    parser.add_argument("--cache", action="store_true", help="keep findings on disk and reuse them for unchanged files (see docs/performance.md)")
     parser.add_argument("-j", "--jobs", type=int, metavar="N", help="lint files in N processes (default: the number of CPUs)")
     parser.add_argument("--regex-timeout", type=float, default=1.0, metavar="SECONDS", help="stop a rule's regex on one file after this long (default: 1)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
@@ -117,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
         print(config.describe())
         return EXIT_CLEAN
     baseline = Baseline(args.baseline) if args.baseline else None
-    linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout)
+    linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout, cache=result_cache(args))
     rules = linter.rules
     results = []
     for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):
@@ -143,6 +144,14 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     failing = [f for f in report.findings if severity_rank(f.severity) >= severity_rank(config["fail-level"])]
     return EXIT_FINDINGS if len(failing) > config["max-findings"] else EXIT_CLEAN
+
+
+def result_cache(args: argparse.Namespace):
+    if not args.cache:
+        return None
+    from .cache import ResultCache
+
+    return ResultCache()
 
 
 def jobs_wanted(args: argparse.Namespace) -> int:

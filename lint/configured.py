@@ -14,14 +14,14 @@ class ConfiguredLinter:
     """Used wherever a Linter is (``lint(doc)``); builds one Linter per distinct set of
     matching ``per-path`` sections, on first use."""
 
-    def __init__(self, config: Config, known: list[Rule], regex_timeout: float = 1.0):
-        self.config, self.known, self.regex_timeout = config, known, regex_timeout
+    def __init__(self, config: Config, known: list[Rule], regex_timeout: float = 1.0, cache=None):
+        self.config, self.known, self.regex_timeout, self.cache = config, known, regex_timeout, cache
         self._linters: dict[tuple[int, ...], Linter] = {}
 
     def linter_for(self, path: str) -> Linter:
         key = self.config.overrides_for(path)
         if key not in self._linters:
-            self._linters[key] = Linter(self.config.rules_for(self.known, key), self.regex_timeout)
+            self._linters[key] = Linter(self.config.rules_for(self.known, key), self.regex_timeout, self.cache)
         return self._linters[key]
 
     @property

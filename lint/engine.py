@@ -28,9 +28,11 @@ class LintResult:
 class Linter:
     """Compiled once for a rule selection, then used for any number of documents."""
 
-    def __init__(self, rules: list[Rule], regex_timeout: float = 1.0):
+    def __init__(self, rules: list[Rule], regex_timeout: float = 1.0, cache=None):
         self.rules = list(rules)
         self.regex_timeout = regex_timeout
+        self.cache = cache  # a cache.ResultCache, or None
+        self._rules_digest: str | None = None
         kinds = rule_kinds()
         by_kind: dict[str, list[Rule]] = {}
         for rule in self.rules:
@@ -42,8 +44,25 @@ class Linter:
                 self.exceptions.add(term, rule)
 
     def lint(self, doc: Document) -> LintResult:
-        """Findings for a document, sorted by position. A very large plain text is matched a
-        section at a time (see `sections`), so that memory follows the section, not the file."""
+        """Findings for a document, sorted by position (from the cache when one is given)."""
+        if self.cache is None:
+            return self._lint(doc)
+        if self._rules_digest is None:
+            from .cache import rules_digest
+
+            self._rules_digest = rules_digest(self.rules, self.regex_timeout)
+        key = self.cache.key(self._rules_digest, doc)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return LintResult(cached)
+        result = self._lint(doc)
+        if not result.notices:
+            self.cache.put(key, result.findings)
+        return result
+
+    def _lint(self, doc: Document) -> LintResult:
+        """A very large plain text is matched a section at a time (see `sections`), so that
+        memory follows the section, not the file."""
         context = MatchContext(regex_timeout=self.regex_timeout)
         findings = []
         for offset, part in sections(doc, SECTION):
