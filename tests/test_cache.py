@@ -5,23 +5,7 @@ import sys
 import pytest
 
 from conftest import EXAMPLE, run_cli
-
-PACK = """\
-pack: house-style
-description: Our newsroom's own words to avoid.
-technique: loaded-language
-rules:
-  - code: HS101
-    name: house-loaded
-    severity: info
-    kind: terms
-    message: 'house style: avoid "{match}"'
-    rationale: Our style guide bans it.
-    terms: [bombshell]
-    examples:
-      flag: [The bombshell report landed on Friday.]
-      pass: [The report landed on Friday.]
-"""
+from test_pack_validation import GOOD_RULE as PACK  # a user pack with one term rule, HS101
 
 
 @pytest.fixture
