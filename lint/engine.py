@@ -102,8 +102,8 @@ def sections(doc: Document, size: int) -> Iterator[tuple[int, Document]]:
     """The document as (offset, part) pairs: itself when it is small or has markup; otherwise
     parts of about ``size`` characters cut at paragraph breaks (at a line break, or a space,
     when a paragraph is longer than that). Sentences and quotations never cross a paragraph
-    break, so only rules that look at the whole text (repetition across the document) see
-    less than they would in one piece."""
+    break, so only rules that look further (repetition, proximity within N words) may see less
+    at a cut than they would in one piece."""
     text = doc.text
     if len(text) <= size or doc.blocks is not None or doc.quoted or doc.original is not text:
         yield 0, doc
