@@ -182,6 +182,11 @@ class Document:
         """The vocabulary as a regex's ``\\b`` sees it: whole words and `word_parts`."""
         return self.vocabulary | {part for part, _ in self.word_parts}
 
+    def has_word_starting(self, beginnings) -> bool:
+        """Whether some word (or `word_parts` part) starts with one of ``beginnings`` (casefolded)."""
+        beginnings = tuple(beginnings)
+        return any(word.startswith(beginnings) for word in self.boundary_words)
+
     @cached_property
     def paragraphs(self) -> list[Span]:
         spans = []

@@ -11,6 +11,7 @@ import regex
 
 from .document import Document
 from .kind import Fields
+from .regexwords import first_words, required_words
 
 
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
@@ -27,9 +28,17 @@ class PatternSet:
     # For each pattern, the words one of which every match begins with (casefolded), when the
     # pattern spells them out, else None: a document without any of them is not scanned.
     first_words: tuple
+    # For each pattern, beginnings one of which some word of every match starts with, or None:
+    # a document with no word so beginning is not scanned (see regexwords.required_words).
+    required: tuple
 
     def applies_to(self, doc: Document) -> bool:
         return not self.requires or not self.requires.isdisjoint(doc.vocabulary)
+
+    def may_match(self, j: int, doc: Document) -> bool:
+        """False when the document lacks the words pattern ``j`` needs."""
+        first, required = self.first_words[j], self.required[j]
+        return not (first and first.isdisjoint(doc.boundary_words)) and not (required and not doc.has_word_starting(required))
 
     def find(self, doc: Document, timeout: float) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each match; raises TimeoutError when a pattern runs too long.
@@ -38,8 +47,8 @@ class PatternSet:
         ``timeout`` seconds plus ``timeout`` per million characters it may have to scan, so a
         long file is not cut short while a pattern that backtracks catastrophically still stops."""
         text = doc.text
-        for pattern, first_words in zip(self.patterns, self.first_words):
-            if first_words and first_words.isdisjoint(doc.boundary_words):
+        for j, pattern in enumerate(self.patterns):
+            if not self.may_match(j, doc):
                 continue
             group = "match" if "match" in pattern.groupindex else 0
             for m in _matches(pattern, text, timeout):
@@ -70,6 +79,8 @@ class PatternIndex:
                 continue
             try:
                 for j, pattern in enumerate(patterns.patterns):
+                    if not patterns.may_match(j, doc):
+                        continue
                     where = places.get((k, j), ()) if patterns.first_words[j] else None
                     if where is not None and len(where) * SPARSE < len(doc.text):
                         matches = _matches_at(pattern, doc.text, where, timeout)
@@ -121,121 +132,6 @@ def _matches_at(pattern, text: str, places, timeout: float):
             reached = m.end() if m.end() > m.start() else m.end() + 1
 
 
-def first_words(source: str, flags: int) -> frozenset[str] | None:
-    """The words (casefolded) one of which every match of a pattern begins with, when the
-    pattern spells them out: ``\\b(?:corrupt|crooked)\\s+...`` gives {corrupt, crooked}. None when
-    it can begin otherwise (a class, a lookaround, a word that may go on: ``\\bhater``)."""
-    flag = INLINE_FLAGS.match(source)
-    at = flag.end() if flag else 0
-    if flags & regex.VERBOSE or (flag and "x" in flag.group(1)):
-        return None
-    found: set[str] = set()
-    for a, b in _alternatives(source, at, len(source)):
-        while source.startswith(("(?<=", "(?<!"), a):  # a lookbehind only narrows where a match starts
-            a = (_closing(source, a) or b) + 1
-        sub = _sequence_starts(source, a + 2, b) if source.startswith(r"\b", a) else None
-        if sub is None or not all(word.endswith(" ") for word in sub):
-            return None
-        found |= sub
-    return frozenset(word.rstrip().casefold() for word in found)
-
-
-INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z]+)\)")
-GROUP_OPENING = regex.compile(r"\((?:\?(?::|P<\w+>|<(?![=!])\w+>|[a-zA-Z]*-?[a-zA-Z]*:|>))?")
-
-
-def _sequence_starts(s: str, i: int, end: int, whole_after: bool = False) -> set[str] | None:
-    """Beginnings of what ``s[i:end]`` matches; a beginning that is a whole word (followed by a
-    boundary, a space or a hyphen) ends with a space.
-    ``whole_after``: whether what follows ``s[i:end]`` in the pattern ends a word."""
-    while s.startswith(r"\b", i):
-        i += 2
-    if i >= end:
-        return None
-    if s[i].isascii() and s[i].isalpha():
-        j = i
-        while j < end and s[j].isascii() and s[j].isalpha():
-            j += 1
-        if j < end and s[j] in "*{" or j - 1 == i and s.startswith("?", j):
-            return {s[i : j - 1]} if j - 1 > i else None
-        if j < end and s[j] == "?":  # "haters?": "hater" or "haters"
-            ending = " " if _ends_word(s, j + 1, end, whole_after) else ""
-            return {s[i : j - 1] + ending, s[i:j] + ending}
-        return {s[i:j] + " " if _ends_word(s, j, end, whole_after) else s[i:j]}
-    opening = GROUP_OPENING.match(s, i)
-    if not opening or s.startswith("(?", i) and opening.end() == i + 1:  # a lookaround, a comment
-        return None
-    close = _closing(s, i)
-    if close is None or close > end:
-        return None
-    optional = close + 1 < end and (s[close + 1] in "?*" or s.startswith("{0", close + 1))
-    repeated = close + 1 < end and s[close + 1] in "?*+{"
-    found: set[str] = set()
-    for a, b in _alternatives(s, opening.end(), close):
-        sub = _sequence_starts(s, a, b, not repeated and _ends_word(s, close + 1, end, whole_after))
-        if sub is None:
-            return None
-        found |= sub
-    if optional:
-        after = close + 2 if s[close + 1] in "?*" else s.index("}", close + 1) + 1
-        after += after < end and s[after] in "?+"  # lazy or possessive
-        rest = _sequence_starts(s, after, end, whole_after)
-        if rest is None:
-            return None
-        found |= rest
-    return found
-
-
-WORD_ENDING = regex.compile(r"\\[sb]|[ \-]|\[(?:\\[sntr\-]|[ \-.,;:!?])+\]")
-
-
-def _ends_word(s: str, j: int, end: int, whole_after: bool) -> bool:
-    """Whether the pattern at ``j`` ends a word: a word boundary, a space or a hyphen (or ``j`` is
-    the end of a part that one follows). A word ended by an apostrophe is one of the document's
-    word parts (`word_parts`)."""
-    return whole_after if j >= end else bool(WORD_ENDING.match(s, j))
-
-
-def _closing(s: str, i: int) -> int | None:
-    """Index of the parenthesis closing the group opened at ``i``."""
-    depth = 0
-    for k, c in _syntax(s, i, len(s)):
-        depth += (c == "(") - (c == ")")
-        if depth == 0:
-            return k
-    return None
-
-
-def _alternatives(s: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The top-level alternatives of ``s[start:end]`` as (start, end) pairs."""
-    parts, depth, begin = [], 0, start
-    for k, c in _syntax(s, start, end):
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            parts.append((begin, k))
-            begin = k + 1
-    parts.append((begin, end))
-    return parts
-
-
-def _syntax(s: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    """The parentheses and bars of ``s[start:end]`` that are syntax: not escaped, not in a class."""
-    k = start
-    while k < end:
-        c = s[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":  # a class; a "]" first in it ("[]a]", "[^]a]") is a member
-            k += 1 + s.startswith("^", k + 1)
-            k += s.startswith("]", k)
-            while k < end and s[k] != "]":
-                k += 2 if s[k] == "\\" else 1
-        elif c in "()|":
-            yield k, c
-        k += 1
-
-
 def parse_patterns(fields: Fields, name: str, required: bool = True) -> PatternSet:
     sources = fields.strings(name, **({} if required else {"default": []}))
     case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
@@ -247,4 +143,5 @@ def parse_patterns(fields: Fields, name: str, required: bool = True) -> PatternS
         except regex.error as exc:
             raise fields.error((name, i), f"invalid regular expression: {exc}") from None
     requires = frozenset(w.casefold() for w in fields.strings("requires", default=[]))
-    return PatternSet(tuple(compiled), requires, tuple(first_words(p.pattern, p.flags) for p in compiled))
+    return PatternSet(tuple(compiled), requires, tuple(first_words(p.pattern, p.flags) for p in compiled),
+                      tuple(required_words(p.pattern, p.flags) for p in compiled))

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import framelint
 from framelint.document import WORD, Document, normalize_word
-from framelint.patterns import PatternIndex, PatternSet, first_words
+from framelint.patterns import PatternIndex, PatternSet
+from framelint.regexwords import first_words, required_words
 
 PHRASES = [
     "heroic", "Heroic", "betrayal", "the regime’s", "reports emerged", "Sources say", "many in Kyiv",
@@ -86,15 +87,20 @@ WORD_LED = [  # patterns that begin with words they spell out, so are tried only
     r"(?<!\bmost\s)\bcorrupt\b|\bneills?\b",
     r"\b(?:for\s+)?men\s|\bmany[\s,]",
 ]
+WORD_NEEDING = [  # patterns whose matches contain words they spell out: skipped in texts without them
+    r"\b\p{L}+-(?:minded|hating)\b",
+    r"(?:^|\s)\w+\s+(?:elites?|wonder)",
+]
 
 
 @BOUNDED
 @given(text=prose)
-def test_word_led_patterns_find_what_a_full_scan_finds(text):
-    compiled = tuple(regex.compile(p, regex.IGNORECASE) for p in WORD_LED)
-    words = tuple(first_words(p.pattern, p.flags) for p in compiled)
-    assert all(words)
-    index = PatternIndex([("rule", PatternSet(compiled, frozenset(), words))])
+def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text):
+    compiled = tuple(regex.compile(p, regex.IGNORECASE) for p in WORD_LED + WORD_NEEDING)
+    starts = tuple(first_words(p.pattern, p.flags) for p in compiled)
+    needs = tuple(required_words(p.pattern, p.flags) for p in compiled)
+    assert all(starts[: len(WORD_LED)]) and all(needs[len(WORD_LED) :])
+    index = PatternIndex([("rule", PatternSet(compiled, frozenset(), starts, needs))])
     found = [(start, end) for _rule, start, end in index.find(Document(text), 1.0, timed_out=None)]
     expected = []
     for pattern in compiled:

@@ -1,0 +1,204 @@
+"""What a regular expression's source says about the words its matches begin with or contain.
+
+Used to skip work, never to decide a match: a pattern ``\\b(?:corrupt|crooked)\\s+...`` can only
+match where "corrupt" or "crooked" starts a word, so it need not scan a text without them. The
+analysis is conservative: whatever it cannot read (a class, a backreference, verbose mode)
+makes it give no answer, and the pattern is then run on everything.
+
+Words are ASCII letters, casefolded; "whole" words are followed in the pattern by a word
+boundary, a space or a hyphen. Word parts at apostrophes and "İ" are the document's concern
+(`Document.word_parts`).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+def first_words(source: str, flags: int) -> frozenset[str] | None:
+    """The words (casefolded) one of which every match of a pattern begins with, when the
+    pattern spells them out: ``\\b(?:corrupt|crooked)\\s+...`` gives {corrupt, crooked}. None when
+    it can begin otherwise (a class, a lookaround, a word that may go on: ``\\bhater``)."""
+    flag = INLINE_FLAGS.match(source)
+    at = flag.end() if flag else 0
+    if flags & regex.VERBOSE or (flag and "x" in flag.group(1)):
+        return None
+    found: set[str] = set()
+    for a, b in _alternatives(source, at, len(source)):
+        while source.startswith(("(?<=", "(?<!"), a):  # a lookbehind only narrows where a match starts
+            a = (_closing(source, a) or b) + 1
+        sub = _sequence_starts(source, a + 2, b) if source.startswith(r"\b", a) else None
+        if sub is None or not all(word.endswith(" ") for word in sub):
+            return None
+        found |= sub
+    return frozenset(word.rstrip().casefold() for word in found)
+
+
+INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z]+)\)")
+GROUP_OPENING = regex.compile(r"\((?:\?(?::|P<\w+>|<(?![=!])\w+>|[a-zA-Z]*-?[a-zA-Z]*:|>))?")
+
+
+def _sequence_starts(s: str, i: int, end: int, whole_after: bool = False) -> set[str] | None:
+    """Beginnings of what ``s[i:end]`` matches; a beginning that is a whole word (followed by a
+    boundary, a space or a hyphen) ends with a space.
+    ``whole_after``: whether what follows ``s[i:end]`` in the pattern ends a word."""
+    while s.startswith(r"\b", i):
+        i += 2
+    if i >= end:
+        return None
+    if s[i].isascii() and s[i].isalpha():
+        j = i
+        while j < end and s[j].isascii() and s[j].isalpha():
+            j += 1
+        if j < end and s[j] in "*{" or j - 1 == i and s.startswith("?", j):
+            return {s[i : j - 1]} if j - 1 > i else None
+        if j < end and s[j] == "?":  # "haters?": "hater" or "haters"
+            ending = " " if _ends_word(s, j + 1, end, whole_after) else ""
+            return {s[i : j - 1] + ending, s[i:j] + ending}
+        return {s[i:j] + " " if _ends_word(s, j, end, whole_after) else s[i:j]}
+    opening = GROUP_OPENING.match(s, i)
+    if not opening or s.startswith("(?", i) and opening.end() == i + 1:  # a lookaround, a comment
+        return None
+    close = _closing(s, i)
+    if close is None or close > end:
+        return None
+    optional = close + 1 < end and (s[close + 1] in "?*" or s.startswith("{0", close + 1))
+    repeated = close + 1 < end and s[close + 1] in "?*+{"
+    found: set[str] = set()
+    for a, b in _alternatives(s, opening.end(), close):
+        sub = _sequence_starts(s, a, b, not repeated and _ends_word(s, close + 1, end, whole_after))
+        if sub is None:
+            return None
+        found |= sub
+    if optional:
+        after = close + 2 if s[close + 1] in "?*" else s.index("}", close + 1) + 1
+        after += after < end and s[after] in "?+"  # lazy or possessive
+        rest = _sequence_starts(s, after, end, whole_after)
+        if rest is None:
+            return None
+        found |= rest
+    return found
+
+
+WORD_ENDING = regex.compile(r"\\[sb]|[ \-]|\[(?:\\[sntr\-]|[ \-.,;:!?])+\]")
+
+
+def _ends_word(s: str, j: int, end: int, whole_after: bool) -> bool:
+    """Whether the pattern at ``j`` ends a word: a word boundary, a space or a hyphen (or ``j`` is
+    the end of a part that one follows). A word ended by an apostrophe is one of the document's
+    word parts (`word_parts`)."""
+    return whole_after if j >= end else bool(WORD_ENDING.match(s, j))
+
+
+def _closing(s: str, i: int) -> int | None:
+    """Index of the parenthesis closing the group opened at ``i``."""
+    depth = 0
+    for k, c in _syntax(s, i, len(s)):
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return k
+    return None
+
+
+def _alternatives(s: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The top-level alternatives of ``s[start:end]`` as (start, end) pairs."""
+    parts, depth, begin = [], 0, start
+    for k, c in _syntax(s, start, end):
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append((begin, k))
+            begin = k + 1
+    parts.append((begin, end))
+    return parts
+
+
+def _syntax(s: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The parentheses and bars of ``s[start:end]`` that are syntax: not escaped, not in a class."""
+    k = start
+    while k < end:
+        c = s[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = _class_end(s, k)
+        elif c in "()|":
+            yield k, c
+        k += 1
+
+
+def _class_end(s: str, k: int) -> int:
+    """Index of the "]" closing the class opened at ``k``; a "]" first in it ("[]a]", "[^]a]")
+    is a member."""
+    k += 1 + s.startswith("^", k + 1)
+    k += s.startswith("]", k)
+    while k < len(s) and s[k] != "]":
+        k += 2 if s[k] == "\\" else 1
+    return k
+
+
+def required_words(source: str, flags: int) -> frozenset[str] | None:
+    """Beginnings (not always whole words) one of which some word of every match starts with,
+    found anywhere in the pattern: ``\\p{L}+-(?:hating|bashing)`` gives {hating, bashing}. None
+    when no such set can be read."""
+    flag = INLINE_FLAGS.match(source)
+    at = flag.end() if flag else 0
+    if flags & regex.VERBOSE or (flag and "x" in flag.group(1)):
+        return None
+    found: set[str] = set()
+    for a, b in _alternatives(source, at, len(source)):
+        sub = _required(source, a, b)
+        if not sub:
+            return None
+        found |= sub
+    return frozenset(word.rstrip().casefold() for word in found)
+
+
+def _required(s: str, i: int, end: int, at_word_start: bool = False) -> set[str] | None:
+    """The rarest-looking set of beginnings some word of every match of ``s[i:end]`` starts with."""
+    best = None
+    for a, b, q in _elements(s, i, end):
+        if s.startswith(r"\b", a) or s.startswith(("(?=", "(?!", "(?<=", "(?<!"), a):
+            at_word_start = at_word_start or s.startswith(r"\b", a)  # zero-width
+            continue
+        optional = q > b and (s[b] in "?*" or s.startswith("{0", b))
+        if not optional:
+            candidates = []
+            if at_word_start:
+                candidates.append(_sequence_starts(s, a, end))
+            opening = GROUP_OPENING.match(s, a)
+            if opening and not (s.startswith("(?", a) and opening.end() == a + 1):  # not a comment or condition
+                parts = [_required(s, x, y, at_word_start) for x, y in _alternatives(s, opening.end(), b - 1)]
+                candidates.append(None if None in parts else set().union(*parts))
+            for candidate in candidates:
+                if candidate and (best is None or _rarity(candidate) > _rarity(best)):
+                    best = candidate
+        at_word_start = bool(WORD_ENDING.fullmatch(s, a, b)) and not (q > b and s[b] in "?*")
+    return best
+
+
+def _rarity(beginnings: set[str]) -> int:
+    """Longer beginnings are rarer words: the shortest one stands for the set."""
+    return min(len(word.rstrip()) for word in beginnings)
+
+
+def _elements(s: str, i: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, end with quantifier) of each element of the sequence ``s[i:end]``."""
+    k = i
+    while k < end:
+        if s[k] == "\\":
+            close = s.find("}", k) if s.startswith("{", k + 2) and s[k + 1] in "pPN" else -1
+            b = close + 1 if close > 0 else k + 2
+        elif s[k] == "[":
+            b = _class_end(s, k) + 1
+        elif s[k] == "(":
+            b = (_closing(s, k) or end - 1) + 1
+        else:
+            b = k + 1
+        quantifier = QUANTIFIER.match(s, b, end)
+        q = quantifier.end() if quantifier else b
+        yield k, b, q
+        k = q
+
+
+QUANTIFIER = regex.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
