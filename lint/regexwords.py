@@ -11,6 +11,7 @@ boundary, a space or a hyphen. Word parts at apostrophes and "İ" are the docume
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -92,12 +93,19 @@ def _ends_word(s: str, j: int, end: int, whole_after: bool) -> bool:
 
 def _closing(s: str, i: int) -> int | None:
     """Index of the parenthesis closing the group opened at ``i``."""
-    depth = 0
-    for k, c in _syntax(s, i, len(s)):
-        depth += (c == "(") - (c == ")")
-        if depth == 0:
-            return k
-    return None
+    return _group_ends(s).get(i)
+
+
+@lru_cache(maxsize=64)
+def _group_ends(s: str) -> dict[int, int]:
+    """Where each group of a pattern closes, by where it opens: one pass over the pattern."""
+    ends, opened = {}, []
+    for k, c in _syntax(s, 0, len(s)):
+        if c == "(":
+            opened.append(k)
+        elif c == ")" and opened:
+            ends[opened.pop()] = k
+    return ends
 
 
 def _alternatives(s: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,27 +122,20 @@ def _alternatives(s: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _syntax(s: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """The parentheses and bars of ``s[start:end]`` that are syntax: not escaped, not in a class."""
-    k = start
-    while k < end:
-        c = s[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            k = _class_end(s, k)
-        elif c in "()|":
-            yield k, c
-        k += 1
+    for m in SYNTAX.finditer(s, start, end):
+        if m.group(1):
+            yield m.start(), m.group(1)
 
 
 def _class_end(s: str, k: int) -> int:
-    """Index of the "]" closing the class opened at ``k``; a "]" first in it ("[]a]", "[^]a]")
-    is a member."""
-    k += 1 + s.startswith("^", k + 1)
-    k += s.startswith("]", k)
-    while k < len(s) and s[k] != "]":
-        k += 2 if s[k] == "\\" else 1
-    return k
+    """Index of the "]" closing the class opened at ``k``."""
+    m = CLASS.match(s, k)
+    return m.end() - 1 if m else len(s)
+
+
+# A class: "[", then a "]" that is a member when it comes first ("[]a]", "[^]a]"), up to "]".
+CLASS = regex.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", regex.DOTALL)
+SYNTAX = regex.compile(rf"\\.|{CLASS.pattern}|([()|])", regex.DOTALL)
 
 
 def required_words(source: str, flags: int) -> frozenset[str] | None:
@@ -163,13 +164,14 @@ def _required(s: str, i: int, end: int, at_word_start: bool = False) -> set[str]
             continue
         optional = q > b and (s[b] in "?*" or s.startswith("{0", b))
         if not optional:
-            candidates = []
-            if at_word_start:
-                candidates.append(_sequence_starts(s, a, end))
+            candidates = [_sequence_starts(s, a, end)] if at_word_start else []
             opening = GROUP_OPENING.match(s, a)
             if opening and not (s.startswith("(?", a) and opening.end() == a + 1):  # not a comment or condition
-                parts = [_required(s, x, y, at_word_start) for x, y in _alternatives(s, opening.end(), b - 1)]
-                candidates.append(None if None in parts else set().union(*parts))
+                alternatives = _alternatives(s, opening.end(), b - 1)
+                # A list of words whose beginnings already serve is not read word by word again.
+                if len(alternatives) == 1 or not any(candidates):
+                    parts = [_required(s, x, y, at_word_start) for x, y in alternatives]
+                    candidates.append(None if None in parts else set().union(*parts))
             for candidate in candidates:
                 if candidate and (best is None or _rarity(candidate) > _rarity(best)):
                     best = candidate
