@@ -62,3 +62,11 @@ def test_api_jobs_gives_the_same_results_in_the_same_order(newsroom, all_rules):
     many = list(framelint.lint_paths([newsroom], all_rules, jobs=4))
     assert [r.path for r in many] == [r.path for r in one]
     assert [(r.findings, r.error, r.skipped, r.notices) for r in many] == [(r.findings, r.error, r.skipped, r.notices) for r in one]
+
+
+def test_workers_that_spawn_rather_than_fork_get_the_linter_pickled(monkeypatch, newsroom, all_rules):
+    """macOS and Windows start workers afresh: the linter must travel to them intact."""
+    one = list(framelint.lint_paths([newsroom], all_rules, jobs=1))
+    monkeypatch.setattr(multiprocessing, "Pool", multiprocessing.get_context("spawn").Pool)
+    spawned = list(framelint.lint_paths([newsroom], all_rules, jobs=2))
+    assert [(r.path, r.findings, r.error, r.skipped) for r in spawned] == [(r.path, r.findings, r.error, r.skipped) for r in one]
