@@ -9,9 +9,11 @@ LINTERS = {rule.code: Linter([rule]) for rule in RULES}
 
 
 def _cases(which):
-    for rule in RULES:
-        for i, example in enumerate(getattr(rule, f"{which}_examples")):
-            yield pytest.param(rule, example, id=f"{rule.code}-{which}-{i}")
+    return [
+        pytest.param(rule, example, id=f"{rule.code}-{which}-{i}")
+        for rule in RULES
+        for i, example in enumerate(getattr(rule, f"{which}_examples"))
+    ]
 
 
 @pytest.mark.parametrize("rule,example", _cases("flag"))
