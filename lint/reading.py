@@ -48,7 +48,7 @@ def read_file(path: str, encoding: str | None = None) -> str:
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
-        if exc.errno == getattr(errno, "ELOOP", None):
+        if exc.errno == getattr(errno, "ELOOP", -1):
             raise InputError(path, "symbolic link loop (too many levels of symbolic links)") from None
         raise InputError(path, (exc.strerror or str(exc)).lower()) from None
     return decode(data, path, encoding)
