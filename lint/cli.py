@@ -168,7 +168,7 @@ def summary(report) -> str:
 
     checked = sum(1 for r in report.results if not (r.error or r.skipped))
     findings = report.findings
-    counts = [f"{n} {s}" for s in reversed(SEVERITIES) if (n := sum(f.severity == s for f in findings))]
+    counts = [f"{n} {s}{'s' * (n != 1 and s != 'info')}" for s in reversed(SEVERITIES) if (n := sum(f.severity == s for f in findings))]
     text = f"framelint: {checked} file{'s' * (checked != 1)} checked, {len(findings)} finding{'s' * (len(findings) != 1)}"
     if counts:
         text += f" ({', '.join(counts)})"
