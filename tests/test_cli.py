@@ -20,7 +20,7 @@ def test_finding_line_format_and_exit_code_1(tmp_path):
 
 def test_summary_counts_findings_by_severity(tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("The decision was a betrayal. The sham trial was an outrage.\n", encoding="utf-8")
+    article.write_text("The decision was a betrayal. The sham trial brought chaos.\n", encoding="utf-8")
     result = run_cli(article, "--extend-select", "LL205")
     assert result.stderr == "framelint: 1 file checked, 3 findings (2 warnings, 1 info)\n"
 
