@@ -13,10 +13,9 @@ source of each inline token is found by walking the source from a cursor, token 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from ..document import LINE_BREAK, Document
 from ..hookspecs import hookimpl
@@ -33,15 +32,23 @@ FRONT_MATTER = regex.compile(
 # indentation or block-quote markers markdown-it strips from the lines it parses.
 FRAGMENT_LINE_BREAK = rf"{NEWLINE}[ \t>]*"
 
-# text_join is off so that escapes and character references stay tokens of their own, with
-# their source in ``markup``: they can then be found in the source like everything else.
-PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+@lru_cache(maxsize=None)
+def _parser():
+    """The markdown-it parser, imported and built on the first Markdown file: most runs have
+    none, and importing markdown-it is a tenth of framelint's start-up.
+
+    text_join is off so that escapes and character references stay tokens of their own, with
+    their source in ``markup``: they can then be found in the source like everything else."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
 
 
 def parse_markdown(text: str, path: str) -> Document:
     mask = MaskedText(text)
     reader = InlineReader(text, mask)
-    for token in PARSER.parse(_blank_front_matter(text)):
+    for token in _parser().parse(_blank_front_matter(text)):
         if token.type == "blockquote_open" and token.map:
             mask.quote(reader.line_start(token.map[0]), reader.line_start(token.map[1]))
         elif token.type == "inline" and token.map:
@@ -166,6 +173,8 @@ class InlineReader:
 
     def _skip_link_target(self) -> None:
         """Skip what follows a link's text: ``(url "title")`` or ``[reference]``, if anything."""
+        from markdown_it.helpers import parseLinkDestination, parseLinkTitle  # loaded by _parser
+
         src, pos = self.source, self.cursor
         if src.startswith("(", pos):
             pos = self._after_space(pos + 1)
