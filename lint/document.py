@@ -182,10 +182,20 @@ class Document:
         """The vocabulary as a regex's ``\\b`` sees it: whole words and `word_parts`."""
         return self.vocabulary | {part for part, _ in self.word_parts}
 
+    @cached_property
+    def _sorted_boundary_words(self) -> list[str]:
+        return sorted(self.boundary_words)
+
     def has_word_starting(self, beginnings) -> bool:
-        """Whether some word (or `word_parts` part) starts with one of ``beginnings`` (casefolded)."""
-        beginnings = tuple(beginnings)
-        return any(word.startswith(beginnings) for word in self.boundary_words)
+        """Whether some word (or `word_parts` part) starts with one of ``beginnings`` (casefolded).
+        In sorted words, the first word not below a beginning is the one that may start with it:
+        one bisection per beginning instead of a pass over the vocabulary."""
+        words = self._sorted_boundary_words
+        for beginning in beginnings:
+            i = bisect.bisect_left(words, beginning)
+            if i < len(words) and words[i].startswith(beginning):
+                return True
+        return False
 
     @cached_property
     def paragraphs(self) -> list[Span]:

@@ -18,7 +18,7 @@ from .regexwords import first_words, required_words
 SCAN_ALLOWANCE = 1_000_000
 # A word-led pattern is tried at the places of its first words when they are rarer than one in
 # this many characters; more often than that, one scan of the text costs less.
-SPARSE = 300
+SPARSE = 50
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,9 @@ class PatternSet:
     # For each pattern, the words one of which every match begins with (casefolded), when the
     # pattern spells them out, else None: a document without any of them is not scanned.
     first_words: tuple
-    # For each pattern, beginnings one of which some word of every match starts with, or None:
-    # a document with no word so beginning is not scanned (see regexwords.required_words).
+    # For each pattern, sets of beginnings such that, for each set, some word of every match
+    # starts with one of them, or None: a document lacking words so beginning for any one set
+    # is not scanned (see regexwords.required_words).
     required: tuple
 
     def applies_to(self, doc: Document) -> bool:
@@ -38,7 +39,7 @@ class PatternSet:
     def may_match(self, j: int, doc: Document) -> bool:
         """False when the document lacks the words pattern ``j`` needs."""
         first, required = self.first_words[j], self.required[j]
-        return not (first and first.isdisjoint(doc.boundary_words)) and not (required and not doc.has_word_starting(required))
+        return not (first and first.isdisjoint(doc.boundary_words)) and not (required and not all(map(doc.has_word_starting, required)))
 
     def find(self, doc: Document, timeout: float) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each match; raises TimeoutError when a pattern runs too long.

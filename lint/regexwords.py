@@ -138,45 +138,69 @@ CLASS = regex.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", regex.DOTALL)
 SYNTAX = regex.compile(rf"\\.|{CLASS.pattern}|([()|])", regex.DOTALL)
 
 
-def required_words(source: str, flags: int) -> frozenset[str] | None:
-    """Beginnings (not always whole words) one of which some word of every match starts with,
-    found anywhere in the pattern: ``\\p{L}+-(?:hating|bashing)`` gives {hating, bashing}. None
-    when no such set can be read."""
+def required_words(source: str, flags: int) -> tuple[frozenset[str], ...] | None:
+    """Sets of beginnings (not always whole words) such that, for each set, some word of every
+    match starts with one of them, found anywhere in the pattern: ``\\p{L}+-(?:hating|bashing)``
+    gives ({hating, bashing},); ``(?:like|akin\\s+to)\\s+(?:Hitler|Nazis?)`` gives one set for
+    each group, both needed. None when no such set can be read."""
     flag = INLINE_FLAGS.match(source)
     at = flag.end() if flag else 0
     if flags & regex.VERBOSE or (flag and "x" in flag.group(1)):
         return None
-    found: set[str] = set()
-    for a, b in _alternatives(source, at, len(source)):
-        sub = _required(source, a, b)
-        if not sub:
-            return None
-        found |= sub
-    return frozenset(word.rstrip().casefold() for word in found)
+    alternatives = _alternatives(source, at, len(source))
+    if len(alternatives) == 1:
+        found = _all_required(source, at, len(source))
+    else:
+        parts = [_required(source, a, b) for a, b in alternatives]
+        found = [] if None in parts else [set().union(*parts)]
+    return tuple(dict.fromkeys(frozenset(word.rstrip().casefold() for word in words) for words in found)) or None
 
 
 def _required(s: str, i: int, end: int, at_word_start: bool = False) -> set[str] | None:
     """The rarest-looking set of beginnings some word of every match of ``s[i:end]`` starts with."""
-    best = None
+    return max(_all_required(s, i, end, at_word_start), key=_rarity, default=None)
+
+
+def _all_required(s: str, i: int, end: int, at_word_start: bool = False) -> list[set[str]]:
+    """Every set of beginnings that some word of every match of ``s[i:end]`` starts with: one
+    for each element that is not optional and can be read (a group of one alternative is read
+    as a sequence of its own)."""
+    found = []
     for a, b, q in _elements(s, i, end):
         if s.startswith(r"\b", a) or s.startswith(("(?=", "(?!", "(?<=", "(?<!"), a):
             at_word_start = at_word_start or s.startswith(r"\b", a)  # zero-width
             continue
         optional = q > b and (s[b] in "?*" or s.startswith("{0", b))
         if not optional:
-            candidates = [_sequence_starts(s, a, end)] if at_word_start else []
+            starts = _sequence_starts(s, a, end) if at_word_start else None
+            found += [starts] if starts else []
             opening = GROUP_OPENING.match(s, a)
             if opening and not (s.startswith("(?", a) and opening.end() == a + 1):  # not a comment or condition
                 alternatives = _alternatives(s, opening.end(), b - 1)
-                # A list of words whose beginnings already serve is not read word by word again.
-                if len(alternatives) == 1 or not any(candidates):
+                if len(alternatives) == 1:
+                    found += _all_required(s, opening.end(), b - 1, at_word_start)
+                elif not starts:  # a list of words whose beginnings already serve is not read again
                     parts = [_required(s, x, y, at_word_start) for x, y in alternatives]
-                    candidates.append(None if None in parts else set().union(*parts))
-            for candidate in candidates:
-                if candidate and (best is None or _rarity(candidate) > _rarity(best)):
-                    best = candidate
-        at_word_start = bool(WORD_ENDING.fullmatch(s, a, b)) and not (q > b and s[b] in "?*")
-    return best
+                    found += [] if None in parts else [set().union(*parts)]
+        if not (optional and at_word_start and _ends_word_always(s, a, b)):  # else: still at a word start
+            at_word_start = bool(WORD_ENDING.fullmatch(s, a, b)) and not (q > b and s[b] in "?*")
+    return found
+
+
+def _ends_word_always(s: str, a: int, b: int) -> bool:
+    """Whether the element ``s[a:b]`` is a group every alternative of which ends a word (with a
+    space, a boundary or a hyphen), as ``(?:the\\s+|new\\s+)`` does: after it, as before it when it
+    is optional and so may be skipped, the next element starts a word."""
+    opening = GROUP_OPENING.match(s, a)
+    if not opening or opening.end() == a + 1 and s.startswith("(?", a):
+        return False
+    for x, y in _alternatives(s, opening.end(), b - 1):
+        last = None
+        for last in _elements(s, x, y):
+            pass
+        if last is None or not WORD_ENDING.fullmatch(s, last[0], last[1]) or last[2] > last[1] and s[last[1]] in "?*":
+            return False
+    return True
 
 
 def _rarity(beginnings: set[str]) -> int:
