@@ -15,9 +15,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from ..document import Document, Span
+from ..document import Document, Quotation, Span
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
 from ..quotations import SPEECH_VERBS
@@ -128,28 +128,55 @@ class RepetitionMatcher:
 
 
 class _Tokens:
-    """What every repetition rule needs once per document, one entry per word: its stem,
-    sentence number, clause number (a phrase never spans punctuation) and quotation, plus the
-    proper nouns by frequency."""
+    """What repetition rules need once per document, one entry per word: its stem, sentence
+    number, clause number (a phrase never spans punctuation) and quotation, plus the proper
+    nouns by frequency. Each is built on first use: rules of listed terms in a text without
+    them need none."""
 
     def __init__(self, doc: Document):
-        text, starts, ends = doc.text, doc.word_starts, doc.word_ends
-        sentence_starts = [s.start for s in doc.sentences]
-        self.stems = [stem(norm) for norm in doc.word_norms]
-        self.sentence = [bisect.bisect_right(sentence_starts, start) - 1 for start in starts]
-        self.clause = [0] * len(starts)
+        self.doc = doc
+
+    @cached_property
+    def stems(self) -> list[str]:
+        norms = self.doc.word_norms
+        stem_of = {norm: stem(norm) for norm in set(norms)}
+        return [stem_of[norm] for norm in norms]
+
+    @cached_property
+    def sentence(self) -> list[int]:
+        """Each word's sentence: the last one starting at or before it (-1 before the first)."""
+        return _spread(self.doc.word_starts, [(s.start, k) for k, s in enumerate(self.doc.sentences)], -1)
+
+    @cached_property
+    def quote(self) -> list[Quotation | None]:
+        """The quotation each word starts in, or None (quotations are disjoint and sorted)."""
+        runs = [run for q in self.doc.quotations for run in ((q.start, q), (q.end, None))]
+        return _spread(self.doc.word_starts, runs, None)
+
+    @cached_property
+    def clause(self) -> list[int]:
+        text, starts, ends, sentence = self.doc.text, self.doc.word_starts, self.doc.word_ends, self.sentence
+        clause = [0] * len(starts)
         for i in range(1, len(starts)):
-            joined = self.sentence[i] == self.sentence[i - 1] and not text[ends[i - 1] : starts[i]].strip(" \t-‐‑")
-            self.clause[i] = self.clause[i - 1] + (not joined)
-        self.names = _proper_nouns(text, starts, self.stems, self.sentence)
-        quotes = doc.quotations
-        self.quote = [None] * len(starts)
-        qi = 0
-        for i, start in enumerate(starts):
-            while qi < len(quotes) and quotes[qi].end <= start:
-                qi += 1
-            if qi < len(quotes) and quotes[qi].start <= start:
-                self.quote[i] = quotes[qi]
+            joined = sentence[i] == sentence[i - 1] and not text[ends[i - 1] : starts[i]].strip(" \t-‐‑")
+            clause[i] = clause[i - 1] + (not joined)
+        return clause
+
+    @cached_property
+    def names(self) -> list[str]:
+        return _proper_nouns(self.doc.text, self.doc.word_starts, self.stems, self.sentence)
+
+
+def _spread(starts, runs: list[tuple[int, object]], before: object) -> list:
+    """One value per word: the value of the last run (offset, value) beginning at or before the
+    word's start, ``before`` for words ahead of the first run; runs are in offset order. Filled
+    run by run, not by a search per word."""
+    values, done = [], 0
+    for offset, value in runs:
+        reach = bisect.bisect_left(starts, offset)
+        values += [before] * (reach - done)
+        done, before = max(done, reach), value
+    return values + [before] * (len(starts) - done)
 
 
 def _proper_nouns(text: str, starts, stems: list[str], sentence: list[int]) -> list[str]:
@@ -198,7 +225,8 @@ def _listed_repetitions(doc: Document, tokens: _Tokens, rule: Rule, found: list[
     for start, end in sorted(found):
         words = doc.word_range(Span(start, end))
         if not any(silenced(rule, tokens.quote[k]) for k in words):
-            occurrences[tuple(tokens.stems[words.start : words.stop])].append((words.start, start, end))
+            phrase = tuple(map(stem, doc.word_norms[words.start : words.stop]))  # not every word's stem
+            occurrences[phrase].append((words.start, start, end))
     for places in occurrences.values():
         for k in _reported([first for first, _, _ in places], tokens.sentence, rule.options):
             yield Match(rule, places[k][1], places[k][2])
