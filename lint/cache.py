@@ -51,6 +51,23 @@ def rules_digest(rules, regex_timeout: float) -> str:
     return digest.hexdigest()
 
 
+def write_atomically(path: str, data: bytes) -> None:
+    """Write to a temporary file renamed into place, so that a concurrent run never reads half
+    of it; a read-only or full disk is ignored (the run goes on uncached)."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as entry:
+                entry.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
+
+
 class ResultCache:
     def __init__(self, directory: str | None = None):
         self.directory = directory or default_directory()
@@ -70,19 +87,8 @@ class ResultCache:
             return None
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        path = self._path(key)
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as entry:
-                    json.dump({"findings": [asdict(f) for f in findings]}, entry, ensure_ascii=False)
-                os.replace(temporary, path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
-            pass  # a read-only or full disk: the run goes on uncached
+        entry = json.dumps({"findings": [asdict(f) for f in findings]}, ensure_ascii=False)
+        write_atomically(self._path(key), entry.encode("utf-8"))
 
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], key)

@@ -8,6 +8,7 @@ import regex
 from .errors import RulePackError
 from .finding import SEVERITIES
 from .kind import Fields
+from .packcache import cached_packs, store_packs
 from .plugins import default_pack_sources, rule_kinds
 from .rule import QUOTE_POLICIES, Example, Pack, Rule, Technique
 from .termlist import parse_terms
@@ -33,13 +34,19 @@ class Catalog:
 
 def load_catalog(extra_paths=(), builtin: bool = True) -> Catalog:
     """Load the default packs (built-in and plugins'), then packs from files or directories."""
-    sources = list(default_pack_sources()) if builtin else []
+    defaults = list(default_pack_sources()) if builtin else []
+    sources = list(defaults)
     for path in extra_paths:
         sources.extend(pack_files(path))
+    kinds = rule_kinds()
+    cache_key, cached = cached_packs(defaults, kinds) if defaults else (None, None)
     catalog = Catalog()
     taken: dict[tuple[str, str], Rule] = {}  # ("code", "LL201") and ("name", "loaded-term")
-    for source in sources:
-        pack = load_pack(source.read_text(encoding="utf-8"), str(source), rule_kinds())
+    for n, source in enumerate(sources):
+        if cached is not None and n < len(cached):
+            pack = cached[n]
+        else:
+            pack = load_pack(source.read_text(encoding="utf-8"), str(source), kinds)
         if pack.technique:
             if pack.technique.slug in catalog.techniques:
                 raise RulePackError(pack.file, None, "technique.slug", f"technique {pack.technique.slug!r} is declared twice")
@@ -53,6 +60,8 @@ def load_catalog(extra_paths=(), builtin: bool = True) -> Catalog:
     for rule in catalog.rules:
         if rule.technique not in catalog.techniques:
             raise RulePackError(rule.file, rule.line, "technique", f"unknown technique {rule.technique!r}")
+    if cache_key is not None and cached is None:
+        store_packs(cache_key, catalog.packs[: len(defaults)])
     return catalog
 
 
