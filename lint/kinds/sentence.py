@@ -85,10 +85,21 @@ class SentenceMatcher:
                 continue
             if in_writer_voice(doc, rule, start, end):
                 cued[(rule, role)].add(sentence.start)
-        for sentence in doc.sentences:
-            for rule in self.rules:
+        sentence_starting = {s.start: s for s in doc.sentences}
+        for rule in self.rules:
+            for sentence in _candidates(doc, rule, cued, sentence_starting):
                 if _has_shape(doc, sentence, rule, cued):
                     yield Match(rule, sentence.start, sentence.end)
+
+
+def _candidates(doc: Document, rule, cued: dict, sentence_starting: dict[int, Span]) -> list[Span]:
+    """The sentences that may have the rule's shape: those holding its cues when it has any
+    (few), else all."""
+    roles = [role for role in ("terms", "starts_with") if getattr(rule.options, role)]
+    if not roles:
+        return doc.sentences
+    starts = set.intersection(*(cued.get((rule, role), set()) for role in roles))
+    return [sentence_starting[start] for start in sorted(starts) if start in sentence_starting]
 
 
 def _has_shape(doc: Document, sentence: Span, rule, cued: dict) -> bool:
