@@ -67,8 +67,10 @@ class Linter:
         findings = []
         for offset, part in sections(doc, SECTION):
             matches = [m for matcher in self.matchers for m in matcher.find(part, context)]
-            findings += [self._finding(doc, replace(m, start=m.start + offset, end=m.end + offset))
-                         for m in _outermost(matches) if self._applies(part, m)]
+            kept = [m for m in _outermost(matches) if self._applies(part, m)]
+            if offset:  # a later section: its offsets made the file's
+                kept = [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
+            findings += [self._finding(doc, m) for m in kept]
         findings.sort(key=lambda f: (f.line, f.column, f.code, f.end))
         return LintResult(findings, list(dict.fromkeys(context.notices)))
 
