@@ -17,8 +17,13 @@ from .regexwords import first_words, required_words
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
 SCAN_ALLOWANCE = 1_000_000
 # A word-led pattern is tried at the places of its first words when they are rarer than one in
-# this many characters; more often than that, one scan of the text costs less.
+# this many characters; more often than that, one scan of the text costs less. In a text longer
+# than SHORT_TEXT, places must be rarer still (SPARSE_IN_LONG_TEXT): on each attempt the regex
+# module looks ahead for any literal a match needs ("whose" in "(?:a|the)\s+...\s+whose"), up to
+# the end of the text, so an attempt costs more the longer the text.
 SPARSE = 50
+SHORT_TEXT = 20_000
+SPARSE_IN_LONG_TEXT = 300
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ class PatternIndex:
                     if not patterns.may_match(j, doc):
                         continue
                     where = places.get((k, j), ()) if patterns.first_words[j] else None
-                    if where is not None and len(where) * SPARSE < len(doc.text):
+                    sparse = SPARSE if len(doc.text) <= SHORT_TEXT else SPARSE_IN_LONG_TEXT
+                    if where is not None and len(where) * sparse < len(doc.text):
                         matches = _matches_at(pattern, doc.text, where, timeout)
                     else:  # not word-led, or led by words as common as "the": scanning is faster
                         matches = _matches(pattern, doc.text, timeout)
