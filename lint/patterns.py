@@ -46,21 +46,6 @@ class PatternSet:
         first, required = self.first_words[j], self.required[j]
         return not (first and first.isdisjoint(doc.boundary_words)) and not (required and not all(map(doc.has_word_starting, required)))
 
-    def find(self, doc: Document, timeout: float) -> Iterator[tuple[int, int]]:
-        """Yield (start, end) of each match; raises TimeoutError when a pattern runs too long.
-
-        The timeout is per match, not per file: each search for the next match may take
-        ``timeout`` seconds plus ``timeout`` per million characters it may have to scan, so a
-        long file is not cut short while a pattern that backtracks catastrophically still stops."""
-        text = doc.text
-        for j, pattern in enumerate(self.patterns):
-            if not self.may_match(j, doc):
-                continue
-            group = "match" if "match" in pattern.groupindex else 0
-            for m in _matches(pattern, text, timeout):
-                if m.end(group) > m.start(group):
-                    yield m.start(group), m.end(group)
-
 
 class PatternIndex:
     """The patterns of many rules, run together. A pattern whose matches begin with words it
@@ -102,7 +87,7 @@ class PatternIndex:
 
     def _places(self, doc: Document) -> dict[tuple[int, int], list[int]]:
         """Where each word-led pattern may match: the starts of its first words, in order."""
-        by_first, norms, starts, text = self.by_first_word, doc.word_norms, doc.word_starts, doc.text
+        by_first, norms, starts = self.by_first_word, doc.word_norms, doc.word_starts
         places: dict[tuple[int, int], list[int]] = {}
         for i in [i for i, norm in enumerate(norms) if norm in by_first]:
             for key in by_first[norms[i]]:
@@ -120,7 +105,10 @@ class PatternIndex:
 
 
 def _matches(pattern, text: str, timeout: float):
-    """``pattern.finditer(text)``, with the timeout for each search, not the whole scan."""
+    """``pattern.finditer(text)``, with the timeout for each search, not the whole scan: each
+    search for the next match may take ``timeout`` seconds plus ``timeout`` per million
+    characters it may have to scan, so a long file is not cut short while a pattern that
+    backtracks catastrophically still stops (TimeoutError)."""
     pos = 0
     while pos <= len(text):
         m = pattern.search(text, pos, timeout=timeout * (1 + (len(text) - pos) / SCAN_ALLOWANCE))

@@ -12,7 +12,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
-from ..patterns import parse_patterns
+from ..patterns import PatternIndex, parse_patterns
 from ..quotations import SPEECH_VERBS
 from ..termlist import TermIndex, parse_terms
 
@@ -61,28 +61,18 @@ class UnattributedKind:
 class UnattributedMatcher:
     def __init__(self, rules):
         self.index = TermIndex()
-        self.pattern_rules = []
         for rule in rules:
-            cues, patterns = rule.options
-            for term in cues:
+            for term in rule.options[0]:
                 self.index.add(term, rule)
-            if patterns.patterns:
-                self.pattern_rules.append(rule)
+        self.patterns = PatternIndex([(rule, rule.options[1]) for rule in rules if rule.options[1].patterns])
 
     def find(self, doc, context: MatchContext):
         for start, end, _term, rule in self.index.find(doc):
             if not names_source(doc, start, end):
                 yield Match(rule, start, end)
-        for rule in self.pattern_rules:
-            patterns = rule.options[1]
-            if not patterns.applies_to(doc):
-                continue
-            try:
-                for start, end in patterns.find(doc, context.regex_timeout):
-                    if not names_source(doc, start, end):
-                        yield Match(rule, start, end)
-            except TimeoutError:
-                context.timed_out(rule, doc.path)
+        for rule, start, end in self.patterns.find(doc, context.regex_timeout, lambda rule: context.timed_out(rule, doc.path)):
+            if not names_source(doc, start, end):
+                yield Match(rule, start, end)
 
 
 def names_source(doc, cue_start: int, cue_end: int) -> bool:
