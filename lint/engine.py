@@ -13,6 +13,7 @@ from .kind import Match, MatchContext
 from .plugins import rule_kinds
 from .rule import Rule
 from .termlist import TermIndex
+from .voice import in_writer_voice
 
 WHITESPACE = regex.compile(r"\s+")
 # Texts longer than this many characters are matched in sections of about this size.
@@ -76,10 +77,8 @@ class Linter:
 
     def _applies(self, doc: Document, match: Match) -> bool:
         rule = match.rule
-        if rule.quotes != "include":
-            quote = doc.quotation_at(match.start, match.end)
-            if quote and (rule.quotes == "skip-all" or quote.attributed):
-                return False
+        if not in_writer_voice(doc, rule, match.start, match.end):
+            return False
         if rule.exceptions:
             sentence = doc.sentence_at(match.start)
             for start, end, _term, owner in self.exceptions.find(doc, sentence):

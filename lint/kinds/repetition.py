@@ -23,7 +23,7 @@ from ..kind import Fields, Match, MatchContext
 from ..quotations import SPEECH_VERBS
 from ..rule import Rule
 from ..termlist import Term, TermIndex, parse_terms
-from .voice import silenced
+from ..voice import silenced
 
 STOPWORDS = frozenset(
     """a about above across after again against all almost along already also although always

@@ -17,7 +17,7 @@ from ..document import Document, Span
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
 from ..termlist import Term, TermIndex, parse_terms
-from .voice import in_writer_voice
+from ..voice import in_writer_voice
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«„("

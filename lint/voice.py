@@ -1,13 +1,13 @@
-"""Whose voice a span is in, for kinds that report more than the words they matched.
+"""Whose voice a span is in: the one place a rule's quotation policy is decided.
 
-The engine applies a rule's quotation policy to the span a kind reports. A kind that reports a
-whole sentence for a cue inside it, or counts words across a text, must apply the same policy to
-the cue or word itself: otherwise a quoted slogan would be reported through its unquoted tag.
+The engine applies it to the span a kind reports. A kind that reports a whole sentence for a cue
+inside it, or counts words across a text, applies it to the cue or word itself: otherwise a
+quoted slogan would be reported through its unquoted tag.
 """
 from __future__ import annotations
 
-from ..document import Document, Quotation
-from ..rule import Rule
+from .document import Document, Quotation
+from .rule import Rule
 
 
 def silenced(rule: Rule, quote: Quotation | None) -> bool:
