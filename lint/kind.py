@@ -46,6 +46,11 @@ class Fields:
                 raise self.error((name, i), f"must be {'a term or a mapping' if allow_mappings else 'a non-empty string'}")
         return items
 
+    def case_sensitive(self) -> bool:
+        """The rule's ``case`` field: words and patterns match regardless of case unless it is
+        ``sensitive``."""
+        return self.get("case", str, "insensitive", choices=("sensitive", "insensitive")) == "sensitive"
+
     def unknown(self) -> list[str]:
         return [k for k in self.data if k not in self.read]
 

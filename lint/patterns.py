@@ -129,8 +129,7 @@ def _matches_at(pattern, text: str, places, timeout: float):
 
 def parse_patterns(fields: Fields, name: str, required: bool = True) -> PatternSet:
     sources = fields.strings(name, **({} if required else {"default": []}))
-    case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
-    flags = regex.V0 | (0 if case == "sensitive" else regex.IGNORECASE)
+    flags = regex.V0 | (0 if fields.case_sensitive() else regex.IGNORECASE)
     compiled = []
     for i, source in enumerate(sources):
         try:

@@ -36,8 +36,7 @@ class ProximityKind:
     description = "a term of one list within N words (or the same sentence) of a term of another"
 
     def parse(self, fields: Fields) -> ProximityOptions:
-        case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
-        sensitive = case == "sensitive"
+        sensitive = fields.case_sensitive()
         within = fields.get("within", (int, type(None)), None)
         scope = fields.get("scope", str, "sentence" if within is None else "words", choices=("sentence", "words"))
         if scope == "sentence" and within is not None:

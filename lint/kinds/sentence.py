@@ -45,8 +45,7 @@ class SentenceKind:
     description = "whole sentences of a stated shape: length, end punctuation, first words, cue terms, capitals"
 
     def parse(self, fields: Fields) -> SentenceOptions:
-        case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
-        sensitive = case == "sensitive"
+        sensitive = fields.case_sensitive()
         max_words = fields.get("max_words", (int, type(None)), None)
         min_words = fields.get("min_words", int, 1)
         if min_words < 1 or (max_words is not None and max_words < min_words):

@@ -11,8 +11,7 @@ class TermsKind:
     description = "a list of words and phrases (with inflected forms), matched as whole words"
 
     def parse(self, fields: Fields):
-        case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
-        return parse_terms(fields, "terms", case_sensitive=case == "sensitive")
+        return parse_terms(fields, "terms", case_sensitive=fields.case_sensitive())
 
     def compile(self, rules):
         index = TermIndex()

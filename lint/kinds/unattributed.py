@@ -47,8 +47,7 @@ class UnattributedKind:
     description = "a claim cue reported only when the same sentence names no source"
 
     def parse(self, fields: Fields):
-        case = fields.get("case", str, "insensitive", choices=("sensitive", "insensitive"))
-        cues = parse_terms(fields, "cues", required=False, case_sensitive=case == "sensitive")
+        cues = parse_terms(fields, "cues", required=False, case_sensitive=fields.case_sensitive())
         patterns = parse_patterns(fields, "cue_patterns", required=False)
         if not cues and not patterns.patterns:
             raise fields.error((), "needs 'cues' or 'cue_patterns'")
