@@ -8,6 +8,7 @@ by their first word: one pass over a document's words finds every term, however 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterator
 
 import regex
@@ -82,11 +83,18 @@ class TermIndex:
     def find(self, doc: Document, span: Span | None = None) -> Iterator[tuple[int, int, Term, object]]:
         """Yield (start, end, term, owner) for each occurrence; for one owner and start, only the
         longest term. Between the words of a phrase only spaces, line breaks or hyphens may stand."""
+        first_words = self._root.next
+        if first_words.keys().isdisjoint(doc.vocabulary):
+            return
         found = range(len(doc.word_norms)) if span is None else doc.word_range(span)
         text, norms, starts, ends = doc.text, doc.word_norms, doc.word_starts, doc.word_ends
-        first_words, stop = self._root.next, found.stop
-        for i in [found.start + k for k, norm in enumerate(norms[found.start : stop]) if norm in first_words]:
+        stop = found.stop
+        # The words that start a term, found by C-level iteration (no Python loop per word).
+        candidates = compress(found, map(first_words.__contains__, norms[found.start : stop]))
+        for i in candidates:
             node, j = first_words[norms[i]], i
+            if not node.terms and (i + 1 >= stop or norms[i + 1] not in node.next):
+                continue  # "the" without the word that would make it "the regime"
             longest: dict[int, tuple[int, Term, object]] = {}
             while True:
                 for term, owner in node.terms:  # the terms that end at word j; longer ones come later
