@@ -7,15 +7,17 @@ of the text and mapped to the line and column an editor shows.
 from __future__ import annotations
 
 import bisect
-from array import array
+from collections.abc import KeysView
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import regex
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-PARAGRAPH_BREAK = regex.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
+# Two or more line breaks with only spaces between: from the first break on (the spaces before
+# it are stripped from the paragraph), so that a scan looks for line breaks only.
+PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 WORD_SPLIT = regex.compile(rf"({WORD.pattern})")
 SPACE = regex.compile(r"\s")
@@ -24,25 +26,29 @@ APOSTROPHE = regex.compile("['’]")
 # a Python object for every word and every gap at once.
 TOKENIZE_PIECE = 1 << 20
 
-# A sentence ends at terminal punctuation, followed by closing quotes or brackets, then white
-# space. Whether that really is the end is decided by `_is_sentence_end`.
-SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# A sentence ends at terminal punctuation, followed by closing quotes or brackets (group "end"),
+# then white space, taken up to the next sentence (str.isspace also counts \x1c-\x1f, which \s
+# does not). Whether that really is the end is decided by `_is_sentence_end`.
+SENTENCE_END = regex.compile(r"(?P<end>[.!?…]+[\"'”’»)\]]*)(?=\s)[\s\x1c-\x1f]+")
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres
     inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ave blvd rd mt ft""".split()
 )
-# "U.S.", "e.g.", single initials such as "J." in "J. Smith".
-DOTTED_ABBREVIATION = regex.compile(r"(?:\b\p{L}\.){2,}$|\b(?!I\.)\p{Lu}\.$")
-WORD_BEFORE_DOT = regex.compile(r"(\w+)\.$")
+# Before a full stop: "U.S.", "e.g.", an initial such as "J." in "J. Smith" (never an
+# abbreviation's end), else the word, which may be one of ABBREVIATIONS. An initial or dotted
+# abbreviation never starts after the word would, so the leftmost match is the one that counts.
+BEFORE_FULL_STOP = regex.compile(r"(?:\b\p{L}\.){2,}$|\b(?!I\.)\p{Lu}\.$|(?P<word>\w+)\.$")
+CLOSERS = "\"'”’»)]"
 
 OPENING_QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Span:
-    """A half-open range of character offsets into a document's text."""
+    """A half-open range of character offsets into a document's text. Not frozen: a frozen
+    dataclass is several times slower to create, and a text has a span for every sentence."""
 
     start: int
     end: int
@@ -59,7 +65,7 @@ class Word:
     norm: str  # casefolded, with curly apostrophes made straight
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quotation(Span):
     """A quoted span (the marks included) and whether a speaker is named for it."""
 
@@ -89,7 +95,10 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
+        text = self.text
+        if "\r" in text:
+            return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
@@ -104,11 +113,13 @@ class Document:
         return [Word(s, e, text[s:e], n) for n, s, e in zip(self.word_norms, self.word_starts, self.word_ends)]
 
     @cached_property
-    def _tokens(self) -> tuple[list[str], array, array]:
-        """Each word's normalised form, start and end, as three parallel arrays: no object per
-        word, and normalised forms shared between repeats, so large texts stay fast and small."""
+    def _tokens(self) -> tuple[list[str], list[int], list[int], dict[str, str]]:
+        """Each word's normalised form, start and end, as three parallel lists, with normalised
+        forms shared between repeats: no object per word, and a text read in pieces, so that
+        large texts stay fast and small; and the shared forms themselves (the vocabulary)."""
         norms: list[str] = []
-        starts, ends = array("q"), array("q")
+        starts: list[int] = []
+        ends: list[int] = []
         shared: dict[str, str] = {}
         text, start = self.text, 0
         while start < len(text):
@@ -129,7 +140,7 @@ class Document:
                     starts.append(start + m.start())
                     ends.append(start + m.end())
             start = end
-        return norms, starts, ends
+        return norms, starts, ends, shared
 
     @property
     def word_norms(self) -> list[str]:
@@ -137,11 +148,11 @@ class Document:
         return self._tokens[0]
 
     @property
-    def word_starts(self) -> array:
+    def word_starts(self) -> list[int]:
         return self._tokens[1]
 
     @property
-    def word_ends(self) -> array:
+    def word_ends(self) -> list[int]:
         return self._tokens[2]
 
     def word_range(self, span: Span) -> range:
@@ -153,10 +164,11 @@ class Document:
         found = self.word_range(span)
         return self.words[found.start : found.stop]
 
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """Every normalised word of the text, for cheap "does this rule apply at all" checks."""
-        return frozenset(self.word_norms)
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """Every normalised word of the text (a set), for cheap "does this rule apply at all"
+        checks."""
+        return self._tokens[3].keys()
 
     @cached_property
     def word_parts(self) -> list[tuple[str, int]]:
@@ -166,7 +178,8 @@ class Document:
         and a combining dot)."""
         norms, starts, ends, text = self.word_norms, self.word_starts, self.word_ends, self.text
         parts = []
-        for i in [i for i, norm in enumerate(norms) if "'" in norm]:
+        with_apostrophe = {norm for norm in self._tokens[3] if "'" in norm}
+        for i in compress(range(len(norms)), map(with_apostrophe.__contains__, norms)) if with_apostrophe else ():
             cuts = [starts[i] - 1] + [m.start() for m in APOSTROPHE.finditer(text, starts[i], ends[i])] + [ends[i]]
             for k in range(len(cuts) - 1):
                 parts.append((normalize_word(text[cuts[k] + 1 : cuts[k + 1]]), cuts[k] + 1))  # up to an apostrophe
@@ -180,7 +193,8 @@ class Document:
     @cached_property
     def boundary_words(self) -> frozenset[str]:
         """The vocabulary as a regex's ``\\b`` sees it: whole words and `word_parts`."""
-        return self.vocabulary | {part for part, _ in self.word_parts}
+        parts = self.word_parts
+        return self.vocabulary | {part for part, _ in parts} if parts else self.vocabulary
 
     @cached_property
     def _sorted_boundary_words(self) -> list[str]:
@@ -199,28 +213,29 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        spans = []
-        for block in self.blocks if self.blocks is not None else [Span(0, len(self.text))]:
+        text, spans = self.text, []
+        for block in self.blocks if self.blocks is not None else [Span(0, len(text))]:
             start = block.start
-            for brk in PARAGRAPH_BREAK.finditer(self.text, block.start, block.end):
-                spans.append(Span(start, brk.start()))
+            for brk in PARAGRAPH_BREAK.finditer(text, block.start, block.end):
+                spans.append(_stripped(text, start, brk.start()))
                 start = brk.end()
-            spans.append(Span(start, block.end))
-        return [s for s in (_strip(self.text, p) for p in spans) if s.end > s.start]
+            spans.append(_stripped(text, start, block.end))
+        return [s for s in spans if s is not None]
 
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences in reading order. A paragraph break always ends a sentence; a single line
         break does not (hard-wrapped text), unless punctuation before it ends the sentence."""
-        result = []
-        for para in self.paragraphs:
+        text, result = self.text, []
+        for para in self.paragraphs:  # stripped: every sentence starts and ends with a non-space
             start = para.start
-            for m in SENTENCE_END.finditer(self.text, para.start, para.end):
-                if _is_sentence_end(self.text, m.start(), m.end()):
-                    result.append(Span(start, m.end()))
+            for m in SENTENCE_END.finditer(text, para.start, para.end):
+                end = m.end("end")
+                if _is_sentence_end(text, m.start(), end):
+                    result.append(Span(start, end))
                     start = m.end()
             result.append(Span(start, para.end))
-        return [s for s in (_strip(self.text, s) for s in result) if s.end > s.start]
+        return result
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -258,23 +273,23 @@ class Document:
         return None
 
 
-def _strip(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+def _stripped(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without white space at either end; None if nothing is left."""
+    part = text[start:end]
+    body = part.lstrip()
+    if not body:
+        return None
+    start += len(part) - len(body)
+    return Span(start, start + len(body.rstrip()))
 
 
 def _is_sentence_end(text: str, punct_start: int, after: int) -> bool:
     """Decide whether terminal punctuation really ends a sentence (not "Mr.", "U.S.", "J.")."""
-    if text[punct_start] == "." and text[punct_start:after].rstrip("\"'”’»)]") == ".":
-        before = text[max(0, punct_start - 12) : punct_start + 1]
-        word = WORD_BEFORE_DOT.search(before)
-        if word and word.group(1).casefold() in ABBREVIATIONS:
-            return False
-        if DOTTED_ABBREVIATION.search(before):
-            return False
     rest = text[after : after + 3].lstrip()
-    return not rest or not rest[0].islower()
+    if rest and rest[0].islower():
+        return False
+    if text[punct_start] == "." and (after == punct_start + 1 or text[punct_start:after].rstrip(CLOSERS) == "."):
+        before = BEFORE_FULL_STOP.search(text[max(0, punct_start - 12) : punct_start + 1])
+        if before and (before.group("word") is None or before.group("word").casefold() in ABBREVIATIONS):
+            return False
+    return True
