@@ -118,7 +118,8 @@ def _run(args: argparse.Namespace) -> int:
         print(config.describe())
         return EXIT_CLEAN
     baseline = Baseline(args.baseline) if args.baseline else None
-    linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout, cache=result_cache(args))
+    linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout, cache=result_cache(args),
+                              fingerprint=bool(args.baseline or args.write_baseline))
     rules = linter.rules
     results = []
     for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):

@@ -1,5 +1,6 @@
 """The linter a configuration describes: each file is linted with the rules its path calls for,
-then its suppressions are applied and its findings fingerprinted for baselines."""
+then its suppressions are applied and, when a baseline is read or written, its findings are
+fingerprinted."""
 from __future__ import annotations
 
 from .baseline import fingerprinted
@@ -14,8 +15,10 @@ class ConfiguredLinter:
     """Used wherever a Linter is (``lint(doc)``); builds one Linter per distinct set of
     matching ``per-path`` sections, on first use."""
 
-    def __init__(self, config: Config, known: list[Rule], regex_timeout: float = 1.0, cache=None):
+    def __init__(self, config: Config, known: list[Rule], regex_timeout: float = 1.0, cache=None,
+                 fingerprint: bool = False):
         self.config, self.known, self.regex_timeout, self.cache = config, known, regex_timeout, cache
+        self.fingerprint = fingerprint  # only baselines need fingerprints; SARIF computes its own
         self._linters: dict[tuple[int, ...], Linter] = {}
 
     def linter_for(self, path: str) -> Linter:
@@ -39,4 +42,4 @@ class ConfiguredLinter:
         linter = self.linter_for(doc.path)
         result = linter.lint(doc)
         findings = suppress(doc, result.findings, self.known, linter.rules, self.config["report-unused-suppressions"])
-        return LintResult(fingerprinted(doc, findings), result.notices)
+        return LintResult(fingerprinted(doc, findings) if self.fingerprint else findings, result.notices)
