@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import regex
+
 from ..document import Document, Span
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
@@ -21,6 +23,9 @@ from ..voice import in_writer_voice
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«„("
+# Every ASCII lower-case letter changes in str.upper(): a sentence with one is not in capitals,
+# and this finds it without copying the sentence out of the text.
+ASCII_LOWER = regex.compile("[a-z]")
 
 
 def _opens(text: str, sentence_start: int, start: int) -> bool:
@@ -107,7 +112,8 @@ def _with_shape(doc: Document, sentences: list[Span], options: SentenceOptions) 
     if options.ends_with:
         sentences = [s for s in sentences if text[s.start : s.end].rstrip(CLOSERS).endswith(options.ends_with)]
     if options.capitals:
-        sentences = [s for s in sentences if _in_capitals(text[s.start : s.end])]
+        sentences = [s for s in sentences
+                     if not ASCII_LOWER.search(text, s.start, s.end) and _in_capitals(text[s.start : s.end])]
     fewest = max(options.min_words, 2) if options.capitals else options.min_words  # capitals: two words or more
     most = options.max_words
 
