@@ -76,8 +76,9 @@ class SentenceMatcher:
     def __init__(self, rules):
         self.rules = rules
         self.index = TermIndex()
+        self.cue_roles = {rule: [role for role in ("terms", "starts_with") if getattr(rule.options, role)] for rule in rules}
         for rule in rules:
-            for role in ("terms", "starts_with"):
+            for role in self.cue_roles[rule]:
                 for term in getattr(rule.options, role):
                     self.index.add(term, (rule, role))
 
@@ -90,14 +91,14 @@ class SentenceMatcher:
             if in_writer_voice(doc, rule, start, end):
                 cued[(rule, role)][sentence.start] = sentence
         for rule in self.rules:
-            for sentence in _with_shape(doc, _candidates(doc, rule, cued), rule.options):
+            candidates = _candidates(doc, rule, self.cue_roles[rule], cued)
+            for sentence in _with_shape(doc, candidates, rule.options):
                 yield Match(rule, sentence.start, sentence.end)
 
 
-def _candidates(doc: Document, rule, cued: dict[tuple, dict[int, Span]]) -> list[Span]:
-    """The sentences that may have the rule's shape: those holding every kind of cue it has
-    (few), else all."""
-    roles = [role for role in ("terms", "starts_with") if getattr(rule.options, role)]
+def _candidates(doc: Document, rule, roles: list[str], cued: dict[tuple, dict[int, Span]]) -> list[Span]:
+    """The sentences that may have the rule's shape: those holding a cue of each of its cue
+    ``roles`` (few), else all."""
     if not roles:
         return doc.sentences
     first = cued.get((rule, roles[0]), {})
