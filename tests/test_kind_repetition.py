@@ -1,7 +1,8 @@
 """Kind ``repetition``: which repeats count, and which occurrence is reported."""
 import pytest
 
-from framelint.kinds.repetition import stem
+import framelint
+from framelint.kinds.repetition import _Tokens, stem
 from kind_helpers import found, problem
 
 INVASION = (
@@ -71,6 +72,23 @@ def test_with_terms_only_listed_terms_count_in_any_inflection():
     text = "The lie spread. Another lie followed. The lies, the lies.\n"
     assert found("repetition", "min_count: 3\nterms: [lie, lies]", text) == [(1, 43, "lies"), (1, 53, "lies")]
     assert found("repetition", "min_count: 3\nterms: [truth]", text) == []
+
+
+def test_one_word_lookups_agree_with_the_per_word_lists():
+    # Quotations back to back, a word right after one closes, a nested mark, several sentences.
+    text = ('  "Lies," "more lies" and lies.\n\nHe said: “They ‘stole’ it.”Then "it" ended. '
+            "The lie, the lie, the lie.\n")
+    tokens = _Tokens(framelint.Document(text))
+    words = range(len(tokens.doc.word_starts))
+    assert [tokens.quote_of(k) for k in words] == tokens.quote
+    assert [tokens.sentence_of(k) for k in words] == tokens.sentence
+
+
+def test_listed_terms_in_attributed_quotations_do_not_count():
+    text = 'The lie spread. "A lie, a lie," said Mayor Kim Ruiz. The lie.\n'
+    assert found("repetition", "min_count: 3\nterms: [lie]", text) == []
+    assert found("repetition", "min_count: 3\nterms: [lie]", text.replace(" said Mayor Kim Ruiz.", "")) == [
+        (1, 27, "lie"), (1, 37, "lie")]
 
 
 @pytest.mark.parametrize(

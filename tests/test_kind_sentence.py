@@ -1,6 +1,7 @@
 """Kind ``sentence``: whole sentences of a stated shape."""
 import pytest
 
+from framelint.kinds.sentence import ASCII_LOWER, _in_capitals
 from kind_helpers import found, problem
 
 RALLY = "The crowd gathered at noon. Stop the tax now! The speeches lasted an hour and ended with cheers!\n"
@@ -30,6 +31,16 @@ def test_starts_with_may_open_a_quotation_inside_the_sentence():
 def test_capitals_needs_every_letter_in_capitals_and_two_words():
     text = "NATO met in Riga. CLOSE THE BORDER NOW! STOP.\n"
     assert found("sentence", "capitals: true", text) == [(1, 19, "CLOSE THE BORDER NOW!")]
+
+
+@pytest.mark.parametrize("text", ["NO WAR!", "ÇA SUFFIT!", "STRAẞE FREI", "Ⓐ ⓑ", "ǅ", "ᾳ", "ﬁ", "ß", "ª", "中文 口号", "É a", "1 2"])
+def test_no_text_in_capitals_has_an_ascii_lower_case_letter(text):
+    assert not (_in_capitals(text) and ASCII_LOWER.search(text))
+
+
+def test_capitals_in_other_scripts_are_found():
+    text = "On lisait partout. ÇA SUFFIT, ÉTAT POLICIER! Puis rien.\n"
+    assert found("sentence", "capitals: true", text) == [(1, 20, "ÇA SUFFIT, ÉTAT POLICIER!")]
 
 
 def test_a_cue_term_must_be_in_the_writers_voice_unless_quotes_are_included():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import Document
 from ..hookspecs import hookimpl
@@ -56,13 +57,12 @@ class ProximityKind:
         return ProximityMatcher(rules)
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     first_word: int  # index into the document's words
     last_word: int
-    sentence: int
+    sentence: int  # where its sentence starts (`Document.sentence_at`): the same for hits in one sentence
 
 
 class ProximityMatcher:
@@ -73,31 +73,39 @@ class ProximityMatcher:
             for role in ("first", "second", "unless"):
                 for term in getattr(rule.options, role):
                     self.index.add(term, (rule, role))
+        self.longest_second = {rule: max(len(t.words) for t in rule.options.second) for rule in rules}
 
     def find(self, doc: Document, context: MatchContext):
-        word_starts = doc.word_starts
-        sentence_starts = [s.start for s in doc.sentences]
-        hits: dict[tuple, list[_Hit]] = defaultdict(list)
+        found: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (rule, role) -> spans of its terms
         for start, end, _term, owner in self.index.find(doc):
-            first_word = bisect.bisect_left(word_starts, start)
-            last_word = bisect.bisect_left(word_starts, end) - 1
-            sentence = bisect.bisect_right(sentence_starts, start) - 1
-            if in_writer_voice(doc, owner[0], start, end):
-                hits[owner].append(_Hit(start, end, first_word, last_word, sentence))
+            found[owner].append((start, end))
         for rule in self.rules:
-            cancelled = {h.sentence for h in hits.get((rule, "unless"), ())}
-            for a, b in _pairs(hits.get((rule, "first"), []), hits.get((rule, "second"), []), rule.options):
+            firsts, seconds = found.get((rule, "first")), found.get((rule, "second"))
+            if not (firsts and seconds):
+                continue  # often one end is in a text and the other is not: nothing to place
+            cancelled = {doc.sentence_at(start).start for start, end in found.get((rule, "unless"), ())
+                         if in_writer_voice(doc, rule, start, end)}
+            pairs = _pairs(_hits(doc, rule, firsts), _hits(doc, rule, seconds), rule.options, self.longest_second[rule])
+            for a, b in pairs:
                 if a.sentence not in cancelled and b.sentence not in cancelled:
                     yield from _report(doc, rule, a, b)
 
 
-def _pairs(firsts, seconds, options: ProximityOptions):
-    """Each first-set hit with its nearest acceptable second-set hit. Hits come in text order,
-    so the candidates for each first-set hit are found by bisection, not by a scan."""
+def _hits(doc: Document, rule, spans: list[tuple[int, int]]) -> list[_Hit]:
+    """The spans in the writer's voice, placed among the document's words and sentences."""
+    word_starts = doc.word_starts
+    return [_Hit(start, end, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end) - 1,
+                 doc.sentence_at(start).start)
+            for start, end in spans if in_writer_voice(doc, rule, start, end)]
+
+
+def _pairs(firsts, seconds, options: ProximityOptions, longest: int):
+    """Each first-set hit with its nearest acceptable second-set hit (``longest``: the most
+    words in a second-set term). Hits come in text order, so the candidates for each first-set
+    hit are found by bisection, not by a scan."""
     if options.within is None:
         keys, reach = [b.sentence for b in seconds], lambda a: (a.sentence, a.sentence)
     else:
-        longest = max(len(t.words) for t in options.second)
         keys = [b.first_word for b in seconds]
         reach = lambda a: (a.first_word - options.within - longest, a.last_word + options.within + 1)
     for a in firsts:

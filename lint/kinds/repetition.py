@@ -130,11 +130,24 @@ class RepetitionMatcher:
 class _Tokens:
     """What repetition rules need once per document, one entry per word: its stem, sentence
     number, clause number (a phrase never spans punctuation) and quotation, plus the proper
-    nouns by frequency. Each is built on first use: rules of listed terms in a text without
-    them need none."""
+    nouns by frequency. Each is built on first use; rules of listed terms, which look at a few
+    words only, ask for them one word at a time instead."""
 
     def __init__(self, doc: Document):
         self.doc = doc
+
+    def sentence_of(self, word: int) -> int:
+        """One word's entry of `sentence`."""
+        return bisect.bisect_right(self._sentence_starts, self.doc.word_starts[word]) - 1
+
+    def quote_of(self, word: int) -> Quotation | None:
+        """One word's entry of `quote`: the quotation holding its first character."""
+        start = self.doc.word_starts[word]
+        return self.doc.quotation_at(start, start + 1)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.doc.sentences]
 
     @cached_property
     def stems(self) -> list[str]:
@@ -224,18 +237,21 @@ def _listed_repetitions(doc: Document, tokens: _Tokens, rule: Rule, found: list[
     occurrences: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
     for start, end in sorted(found):
         words = doc.word_range(Span(start, end))
-        if not any(silenced(rule, tokens.quote[k]) for k in words):
+        if not any(silenced(rule, tokens.quote_of(k)) for k in words):
             phrase = tuple(map(stem, doc.word_norms[words.start : words.stop]))  # not every word's stem
             occurrences[phrase].append((words.start, start, end))
     for places in occurrences.values():
-        for k in _reported([first for first, _, _ in places], tokens.sentence, rule.options):
+        if len(places) < rule.options.min_count:
+            continue
+        firsts = [first for first, _, _ in places]
+        for k in _reported(firsts, {first: tokens.sentence_of(first) for first in firsts}, rule.options):
             yield Match(rule, places[k][1], places[k][2])
 
 
-def _reported(starts: list[int], sentence: list[int], options: RepetitionOptions) -> set[int]:
+def _reported(starts: list[int], sentence, options: RepetitionOptions) -> set[int]:
     """Indexes into ``starts`` of the occurrences to report: for every occurrence that
     completes ``min_count`` within ``window`` sentences, those from the ``report_from``-th of
-    that run on."""
+    that run on. ``sentence`` maps (at least) each of ``starts`` to its sentence number."""
     need, reported = options.min_count, set()
     for j in range(need - 1, len(starts)):
         first = j - need + 1

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import regex
+
 from ..document import Document, Span
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
@@ -21,6 +23,9 @@ from ..voice import in_writer_voice
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«„("
+# Every ASCII lower-case letter changes in str.upper(): a sentence with one is not in capitals,
+# and this finds it without copying the sentence out of the text.
+ASCII_LOWER = regex.compile("[a-z]")
 
 
 def _opens(text: str, sentence_start: int, start: int) -> bool:
@@ -71,50 +76,57 @@ class SentenceMatcher:
     def __init__(self, rules):
         self.rules = rules
         self.index = TermIndex()
+        self.cue_roles = {rule: [role for role in ("terms", "starts_with") if getattr(rule.options, role)] for rule in rules}
         for rule in rules:
-            for role in ("terms", "starts_with"):
+            for role in self.cue_roles[rule]:
                 for term in getattr(rule.options, role):
                     self.index.add(term, (rule, role))
 
     def find(self, doc: Document, context: MatchContext):
-        cued: dict[tuple, set[int]] = defaultdict(set)  # (rule, role) -> starts of cued sentences
+        cued: dict[tuple, dict[int, Span]] = defaultdict(dict)  # (rule, role) -> cued sentences by start
         for start, end, _term, (rule, role) in self.index.find(doc):
             sentence = doc.sentence_at(start)
             if role == "starts_with" and not _opens(doc.text, sentence.start, start):
                 continue
             if in_writer_voice(doc, rule, start, end):
-                cued[(rule, role)].add(sentence.start)
-        sentence_starting = {s.start: s for s in doc.sentences}
+                cued[(rule, role)][sentence.start] = sentence
         for rule in self.rules:
-            for sentence in _candidates(doc, rule, cued, sentence_starting):
-                if _has_shape(doc, sentence, rule, cued):
-                    yield Match(rule, sentence.start, sentence.end)
+            candidates = _candidates(doc, rule, self.cue_roles[rule], cued)
+            for sentence in _with_shape(doc, candidates, rule.options):
+                yield Match(rule, sentence.start, sentence.end)
 
 
-def _candidates(doc: Document, rule, cued: dict, sentence_starting: dict[int, Span]) -> list[Span]:
-    """The sentences that may have the rule's shape: those holding its cues when it has any
-    (few), else all."""
-    roles = [role for role in ("terms", "starts_with") if getattr(rule.options, role)]
+def _candidates(doc: Document, rule, roles: list[str], cued: dict[tuple, dict[int, Span]]) -> list[Span]:
+    """The sentences that may have the rule's shape: those holding a cue of each of its cue
+    ``roles`` (few), else all."""
     if not roles:
         return doc.sentences
-    starts = set.intersection(*(cued.get((rule, role), set()) for role in roles))
-    return [sentence_starting[start] for start in sorted(starts) if start in sentence_starting]
+    first = cued.get((rule, roles[0]), {})
+    return [first[start] for start in sorted(first) if all(start in cued.get((rule, role), ()) for role in roles[1:])]
 
 
-def _has_shape(doc: Document, sentence: Span, rule, cued: dict) -> bool:
-    options: SentenceOptions = rule.options
-    for role in ("terms", "starts_with"):
-        if getattr(options, role) and sentence.start not in cued.get((rule, role), ()):
-            return False
-    text = doc.text[sentence.start : sentence.end]
-    if options.ends_with and not text.rstrip(CLOSERS).endswith(options.ends_with):
-        return False
-    words = len(doc.word_range(sentence))
-    if words < options.min_words or (options.max_words is not None and words > options.max_words):
-        return False
-    if options.capitals and not (words >= 2 and text.upper() == text and any(c.isalpha() for c in text)):
-        return False
-    return True
+def _with_shape(doc: Document, sentences: list[Span], options: SentenceOptions) -> list[Span]:
+    """The sentences with the rule's end punctuation, capitals and length. Rules without cues
+    ask this of every sentence, so each property filters the list in turn: the tests on the
+    text, which rule out nearly all, before counting words."""
+    text = doc.text
+    if options.ends_with:
+        sentences = [s for s in sentences if text[s.start : s.end].rstrip(CLOSERS).endswith(options.ends_with)]
+    if options.capitals:
+        sentences = [s for s in sentences
+                     if not ASCII_LOWER.search(text, s.start, s.end) and _in_capitals(text[s.start : s.end])]
+    fewest = max(options.min_words, 2) if options.capitals else options.min_words  # capitals: two words or more
+    most = options.max_words
+
+    def has_length(sentence: Span) -> bool:
+        words = len(doc.word_range(sentence))
+        return fewest <= words and (most is None or words <= most)
+
+    return [s for s in sentences if has_length(s)]
+
+
+def _in_capitals(text: str) -> bool:
+    return text.upper() == text and any(c.isalpha() for c in text)
 
 
 @hookimpl
