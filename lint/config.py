@@ -242,6 +242,8 @@ class Config:
         return (full if rel.startswith("..") else rel).replace(os.sep, "/")
 
     def overrides_for(self, path: str) -> tuple[int, ...]:
+        if not self["per-path"]:
+            return ()
         rel = self.relative(path)
         return tuple(i for i, o in enumerate(self["per-path"]) if any(glob_matches(g, rel) for g in o.paths))
 
