@@ -92,6 +92,9 @@ class Document:
         # From markup: sorted, disjoint spans marked up as quoted from another source (block
         # quotes), so treated as attributed quotations.
         self.quoted = list(quoted)
+        # What matchers compute once per document and share, by the key of whoever computed it
+        # (see termlist.FirstWordScan).
+        self.memo: dict = {}
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -107,3 +107,29 @@ def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text):
         group = "match" if "match" in pattern.groupindex else 0
         expected += [m.span(group) for m in pattern.finditer(text) if m.end(group) > m.start(group)]
     assert found == expected
+
+
+def _term_indexes(shared: bool) -> list:
+    from framelint.termlist import FirstWordScan, Term, TermIndex
+
+    lists = [[("heroic",), ("the", "regime's"), ("many", "in"), ("is", "it", "any", "wonder"), ("corrupt", "elites")],
+             [("the", "regime's", "thugs"), ("o'neill's",), ("outrage",), ("sources", "say"), ("any",)]]
+    indexes = []
+    for k, terms in enumerate(lists):
+        index = TermIndex()
+        for words in terms:
+            index.add(Term(words), k)
+        indexes.append(index)
+    if shared:
+        FirstWordScan(indexes)
+    return indexes
+
+
+@BOUNDED
+@given(text=prose)
+def test_term_indexes_sharing_one_scan_find_what_each_finds_alone(text):
+    """The shared scan keeps only the places where a term may begin (a lone first word, or a
+    phrase's first two words); every occurrence is still found, at the end of a text too."""
+    alone = [list(index.find(Document(text))) for index in _term_indexes(shared=False)]
+    doc = Document(text)
+    assert [list(index.find(doc)) for index in _term_indexes(shared=True)] == alone

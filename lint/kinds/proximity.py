@@ -69,6 +69,7 @@ class ProximityMatcher:
     def __init__(self, rules):
         self.rules = rules
         self.index = TermIndex()
+        self.term_indexes = (self.index,)  # the engine scans their first words with others'
         for rule in rules:
             for role in ("first", "second", "unless"):
                 for term in getattr(rule.options, role):

@@ -111,6 +111,7 @@ class RepetitionMatcher:
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.index = TermIndex()
+        self.term_indexes = (self.index,)  # the engine scans their first words with others'
         for rule in rules:
             for term in rule.options.terms:
                 self.index.add(term, rule)

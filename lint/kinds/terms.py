@@ -24,6 +24,7 @@ class TermsKind:
 class TermsMatcher:
     def __init__(self, index: TermIndex):
         self.index = index
+        self.term_indexes = (index,)  # the engine scans their first words with others'
 
     def find(self, doc, context: MatchContext):
         for start, end, term, rule in self.index.find(doc):

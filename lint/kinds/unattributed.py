@@ -60,6 +60,7 @@ class UnattributedKind:
 class UnattributedMatcher:
     def __init__(self, rules):
         self.index = TermIndex()
+        self.term_indexes = (self.index,)  # the engine scans their first words with others'
         for rule in rules:
             for term in rule.options[0]:
                 self.index.add(term, rule)
