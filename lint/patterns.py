@@ -11,7 +11,7 @@ import regex
 
 from .document import Document
 from .kind import Fields
-from .regexwords import first_words, required_words
+from .regexwords import Followers, required_words, word_leads
 
 
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
@@ -30,21 +30,38 @@ SPARSE_IN_LONG_TEXT = 300
 class PatternSet:
     patterns: tuple
     requires: frozenset[str]  # the document must contain one of these words for any to run
-    # For each pattern, the words one of which every match begins with (casefolded), when the
-    # pattern spells them out, else None: a document without any of them is not scanned.
-    first_words: tuple
-    # For each pattern, sets of beginnings such that, for each set, some word of every match
-    # starts with one of them, or None: a document lacking words so beginning for any one set
-    # is not scanned (see regexwords.required_words).
+    # For each pattern, the words one of which every match begins with (casefolded), each with
+    # the words that may follow it (regexwords.word_leads), when the pattern spells them out, else
+    # None: a document without any of them is not scanned, and the pattern is tried only where
+    # one of them starts and is followed by one of its followers.
+    leads: tuple
+    # For each pattern, sets of words such that, for each set, some word of every match is one
+    # of them or, for the beginnings among them, starts with one, or None: a document lacking
+    # such a word for any one set is not scanned (see regexwords.required_words).
     required: tuple
+
+    @classmethod
+    def of(cls, patterns: tuple, requires: frozenset[str] = frozenset()) -> "PatternSet":
+        return cls(patterns, requires, tuple(word_leads(p.pattern, p.flags) for p in patterns),
+                   tuple(_required_words(p) for p in patterns))
 
     def applies_to(self, doc: Document) -> bool:
         return not self.requires or not self.requires.isdisjoint(doc.vocabulary)
 
     def may_match(self, j: int, doc: Document) -> bool:
         """False when the document lacks the words pattern ``j`` needs."""
-        first, required = self.first_words[j], self.required[j]
-        return not (first and first.isdisjoint(doc.boundary_words)) and not (required and not all(map(doc.has_word_starting, required)))
+        leads, required = self.leads[j], self.required[j]
+        if leads and doc.boundary_words.isdisjoint(leads):
+            return False
+        return not required or all(not whole.isdisjoint(doc.boundary_words) or doc.has_word_starting(beginnings)
+                                   for whole, beginnings in required)
+
+
+def _required_words(pattern) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...] | None:
+    """`regexwords.required_words`, each set split into whole words and beginnings."""
+    found = required_words(pattern.pattern, pattern.flags)
+    return found and tuple((frozenset(w.rstrip() for w in words if w.endswith(" ")), tuple(w for w in words if not w.endswith(" ")))
+                           for words in found)
 
 
 class PatternIndex:
@@ -55,11 +72,12 @@ class PatternIndex:
 
     def __init__(self, owned: list[tuple[object, PatternSet]]):
         self.owned = owned
-        self.by_first_word: dict[str, list[tuple[int, int]]] = {}  # word -> [(owner, pattern)]
+        # word -> [((owner, pattern), the words that may follow it or None)]
+        self.by_first_word: dict[str, list[tuple[tuple[int, int], Followers | None]]] = {}
         for k, (_owner, patterns) in enumerate(owned):
-            for j, words in enumerate(patterns.first_words):
-                for word in words or ():
-                    self.by_first_word.setdefault(word, []).append((k, j))
+            for j, leads in enumerate(patterns.leads):
+                for word, followers in (leads or {}).items():
+                    self.by_first_word.setdefault(word, []).append(((k, j), followers))
 
     def find(self, doc: Document, timeout: float, timed_out) -> Iterator[tuple[object, int, int]]:
         """Yield (owner, start, end) for each match, owner by owner; ``timed_out(owner)`` is
@@ -72,7 +90,7 @@ class PatternIndex:
                 for j, pattern in enumerate(patterns.patterns):
                     if not patterns.may_match(j, doc):
                         continue
-                    where = places.get((k, j), ()) if patterns.first_words[j] else None
+                    where = places.get((k, j), ()) if patterns.leads[j] else None
                     sparse = SPARSE if len(doc.text) <= SHORT_TEXT else SPARSE_IN_LONG_TEXT
                     if where is not None and len(where) * sparse < len(doc.text):
                         matches = _matches_at(pattern, doc.text, where, timeout)
@@ -86,17 +104,22 @@ class PatternIndex:
                 timed_out(owner)
 
     def _places(self, doc: Document) -> dict[tuple[int, int], list[int]]:
-        """Where each word-led pattern may match: the starts of its first words, in order."""
+        """Where each word-led pattern may match: the starts of its first words followed by one
+        of their followers, in order."""
         by_first, norms, starts = self.by_first_word, doc.word_norms, doc.word_starts
+        # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i".
+        followed = "\u0130" not in doc.text
         places: dict[tuple[int, int], list[int]] = {}
+        last = len(norms) - 1
         for i in [i for i, norm in enumerate(norms) if norm in by_first]:
-            for key in by_first[norms[i]]:
-                places.setdefault(key, []).append(starts[i])
+            for key, followers in by_first[norms[i]]:
+                if not (followers and followed) or i < last and followers.admit(norms[i + 1]):
+                    places.setdefault(key, []).append(starts[i])
         # Where else a regex's \b falls before a letter or after one: at apostrophes inside
-        # words ("neill" in "o'neill"); and "İ", which casefolds to "i" and a combining dot.
+        # words ("neill" in "o'neill"); and "İ", as above.
         extra = doc.word_parts
         for word, start in extra:
-            for key in by_first.get(word, ()):
+            for key, _followers in by_first.get(word, ()):
                 places.setdefault(key, []).append(start)
         if extra:
             for positions in places.values():
@@ -137,5 +160,4 @@ def parse_patterns(fields: Fields, name: str, required: bool = True) -> PatternS
         except regex.error as exc:
             raise fields.error((name, i), f"invalid regular expression: {exc}") from None
     requires = frozenset(w.casefold() for w in fields.strings("requires", default=[]))
-    return PatternSet(tuple(compiled), requires, tuple(first_words(p.pattern, p.flags) for p in compiled),
-                      tuple(required_words(p.pattern, p.flags) for p in compiled))
+    return PatternSet.of(tuple(compiled), requires)

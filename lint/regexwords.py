@@ -11,6 +11,7 @@ boundary, a space or a hyphen. Word parts at apostrophes and "İ" are the docume
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
@@ -20,19 +21,150 @@ def first_words(source: str, flags: int) -> frozenset[str] | None:
     """The words (casefolded) one of which every match of a pattern begins with, when the
     pattern spells them out: ``\\b(?:corrupt|crooked)\\s+...`` gives {corrupt, crooked}. None when
     it can begin otherwise (a class, a lookaround, a word that may go on: ``\\bhater``)."""
+    leads = word_leads(source, flags)
+    return None if leads is None else frozenset(leads)
+
+
+@lru_cache(maxsize=256)
+def word_leads(source: str, flags: int) -> dict[str, Followers | None] | None:
+    """`first_words`, each with the words that may follow it in a match (after spaces, a hyphen
+    or other punctuation, so the next word of the document), or None when the pattern does not
+    spell them out: ``\\b(?:is|are)\\s+it\\b`` gives {is: {it}, are: {it}}."""
     flag = INLINE_FLAGS.match(source)
     at = flag.end() if flag else 0
     if flags & regex.VERBOSE or (flag and "x" in flag.group(1)):
         return None
-    found: set[str] = set()
+    leads: dict[str, set[str] | None] = {}
     for a, b in _alternatives(source, at, len(source)):
+        after_space = False
         while source.startswith(("(?<=", "(?<!"), a):  # a lookbehind only narrows where a match starts
-            a = (_closing(source, a) or b) + 1
-        sub = _sequence_starts(source, a + 2, b) if source.startswith(r"\b", a) else None
-        if sub is None or not all(word.endswith(" ") for word in sub):
+            close = _closing(source, a)
+            if close is None:
+                return None
+            after_space |= source.startswith("(?<=", a) and all(_ends_in_space(source, x, y) for x, y in _alternatives(source, a + 4, close))
+            a = close + 1
+        if not (source.startswith(r"\b", a) or after_space):
             return None
-        found |= sub
-    return frozenset(word.rstrip().casefold() for word in found)
+        spelled = _spelled(source, a, b, 2) or _spelled(source, a, b, 1)  # too many pairs: the first words
+        if spelled is None:
+            return None
+        for text in spelled[0] | spelled[1]:
+            first, space, rest = text.partition(" ")
+            if not _is_word(first.removesuffix("|")) or not (space or first.endswith("|")):
+                return None
+            second = rest.partition(" ")
+            following = second[0] + second[1] if _is_word(second[0].removesuffix("|")) else None
+            word = first.removesuffix("|").casefold()
+            if word in leads and leads[word] is None or following is None:
+                leads[word] = None
+            else:
+                leads.setdefault(word, set()).add(following.replace("|", " ").casefold())
+    return {word: following and Followers.of(following) for word, following in leads.items()}
+
+
+@dataclass(frozen=True)
+class Followers:
+    """The words that may follow a first word: whole words, and beginnings of words."""
+    whole: frozenset[str]
+    beginnings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: set[str]) -> "Followers":
+        return cls(frozenset(w.rstrip() for w in words if w.endswith(" ")), tuple(w for w in words if not w.endswith(" ")))
+
+    def admit(self, norm: str) -> bool:
+        """Whether a document word (normalised) may be the next word: a whole word may go on
+        after an apostrophe, where a regex's ``\\b`` also falls ("it" in "it's")."""
+        return (norm in self.whole or norm.startswith(self.beginnings)
+                or "'" in norm and any(norm[:k] in self.whole for k, c in enumerate(norm) if c == "'"))
+
+
+def _is_word(text: str) -> bool:
+    """Letters, with apostrophes only between them, as the document's words are."""
+    return bool(SPELLED_WORD.fullmatch(text))
+
+
+SPELLED_WORD = regex.compile(r"[a-zA-Z]+(?:'[a-zA-Z]+)*")
+# Past this many ways a pattern may begin, it is not spelled out.
+MOST_SPELLINGS = 10_000
+
+
+def _spelled(s: str, i: int, end: int, words: int) -> tuple[set[str], set[str]] | None:
+    """How matches of ``s[i:end]`` begin, spelled out up to ``words`` words: letters, "'" for a
+    class of apostrophes, " " for something that ends a word and is followed by the next (spaces,
+    a hyphen, punctuation), "|" for a word boundary after a letter. Two sets: the spellings that
+    stop where the pattern goes on in a way they cannot spell (or at ``words`` words), and those
+    of all of ``s[i:end]``. None when there are too many."""
+    stopped: set[str] = set()
+    going = {""}  # spellings of everything read so far
+    for a, b, q in _elements(s, i, end):
+        quantifier, once = _quantity(s, b, q), _spell_once(s, a, b, words)
+        if once is None or quantifier not in ("", "{1}", "{1,1}", "?", "{0,1}") and not (quantifier in ("+", "{1,}") and once == (set(), {" "})):
+            return stopped | going, set()
+        ends, wholes = once
+        if quantifier in ("?", "{0,1}"):
+            wholes = wholes | {""}
+        stopped |= _joined(going, ends)
+        going = _joined(going, wholes)
+        stopped |= {text for text in going if text.count(" ") >= words}
+        going -= stopped
+        if len(stopped) + len(going) > MOST_SPELLINGS:
+            return None
+    return stopped, going
+
+
+def _joined(texts: set[str], options: set[str]) -> set[str]:
+    """Each spelling followed by each option, a word boundary and a gap each written once."""
+    joined = set()
+    for text in texts:
+        for option in options:
+            if option.startswith("|") and not text[-1:].isalpha():
+                option = option[1:]
+            if option.startswith(" ") and text.endswith(("|", " ")):
+                text = text.rstrip("|")
+                option = option[1:] if text.endswith(" ") else option
+            joined.add(text + option)
+    return joined
+
+
+def _spell_once(s: str, a: int, b: int, words: int) -> tuple[set[str], set[str]] | None:
+    """`_spelled` for one element ``s[a:b]``, or None when it cannot be spelled."""
+    if s.startswith(r"\b", a) and b == a + 2:
+        return set(), {"|"}
+    if b == a + 1 and s[a].isascii() and s[a].isalpha():
+        return set(), {s[a]}
+    if s[a:b] in ("[’']", "['’]"):
+        return set(), {"'"}
+    if WORD_ENDING.fullmatch(s, a, b):
+        return set(), {" "}
+    opening = GROUP_OPENING.match(s, a)
+    if s[a] != "(" or not opening or s.startswith("(?", a) and opening.end() == a + 1 or "x" in s[a : opening.end()]:
+        return None  # not a group, or a lookaround, a comment, a condition, verbose
+    ends, wholes = set(), set()
+    for x, y in _alternatives(s, opening.end(), b - 1):
+        spelled = _spelled(s, x, y, words)
+        if spelled is None:
+            return None
+        ends |= spelled[0]
+        wholes |= spelled[1]
+    return ends, wholes
+
+
+def _ends_in_space(s: str, i: int, end: int) -> bool:
+    """Whether what ``s[i:end]`` matches ends with a space or a line start (``^``): a lookbehind
+    so ending puts a match at the start of a word, as ``\\b`` would."""
+    last = None
+    for last in _elements(s, i, end):
+        pass
+    if last is None:
+        return False
+    a, b, q = last
+    return s[a:b] in (r"\s", "^") and _quantity(s, b, q) in ("", "+", "{1,}")
+
+
+def _quantity(s: str, b: int, q: int) -> str:
+    """The quantifier ``s[b:q]`` without a lazy or possessive mark: "+" for "+?"."""
+    return s[b : q - 1] if q - b > 1 and s[q - 1] in "?+" else s[b:q]
 
 
 INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z]+)\)")
@@ -139,10 +271,11 @@ SYNTAX = regex.compile(rf"\\.|{CLASS.pattern}|([()|])", regex.DOTALL)
 
 
 def required_words(source: str, flags: int) -> tuple[frozenset[str], ...] | None:
-    """Sets of beginnings (not always whole words) such that, for each set, some word of every
-    match starts with one of them, found anywhere in the pattern: ``\\p{L}+-(?:hating|bashing)``
-    gives ({hating, bashing},); ``(?:like|akin\\s+to)\\s+(?:Hitler|Nazis?)`` gives one set for
-    each group, both needed. None when no such set can be read."""
+    """Sets of beginnings (casefolded) such that, for each set, some word of every match starts
+    with one of them, found anywhere in the pattern: ``\\p{L}+-(?:hating|bashing)`` gives
+    ({hating, bashing},); ``(?:like|akin\\s+to)\\s+(?:Hitler|Nazis?)`` gives one set for each
+    group, both needed. A beginning that is a whole word (followed by a boundary, a space or a
+    hyphen) ends with a space: {"nazi ", "nazis ", "hitler "}. None when no set can be read."""
     flag = INLINE_FLAGS.match(source)
     at = flag.end() if flag else 0
     if flags & regex.VERBOSE or (flag and "x" in flag.group(1)):
@@ -153,7 +286,7 @@ def required_words(source: str, flags: int) -> tuple[frozenset[str], ...] | None
     else:
         parts = [_required(source, a, b) for a, b in alternatives]
         found = [] if None in parts else [set().union(*parts)]
-    return tuple(dict.fromkeys(frozenset(word.rstrip().casefold() for word in words) for words in found)) or None
+    return tuple(dict.fromkeys(frozenset(word.casefold() for word in words) for words in found)) or None
 
 
 def _required(s: str, i: int, end: int, at_word_start: bool = False) -> set[str] | None:
