@@ -93,7 +93,7 @@ class Document:
         # quotes), so treated as attributed quotations.
         self.quoted = list(quoted)
         # What matchers compute once per document and share, by the key of whoever computed it
-        # (see termlist.FirstWordScan).
+        # (see wordscan.WordScan).
         self.memo: dict = {}
 
     @cached_property
@@ -174,6 +174,13 @@ class Document:
         return self._tokens[3].keys()
 
     @cached_property
+    def apostrophe_words(self) -> list[int]:
+        """Indexes of the words that hold an apostrophe ("o'neill", "it's"), in order."""
+        norms = self.word_norms
+        with_apostrophe = {norm for norm in self._tokens[3] if "'" in norm}
+        return list(compress(range(len(norms)), map(with_apostrophe.__contains__, norms))) if with_apostrophe else []
+
+    @cached_property
     def word_parts(self) -> list[tuple[str, int]]:
         """(normalised part, start) for the parts of words a regex's ``\\b`` can begin or end,
         other than whole words: at an apostrophe inside a word ("o'neill" also holds "o" and
@@ -181,8 +188,7 @@ class Document:
         and a combining dot)."""
         norms, starts, ends, text = self.word_norms, self.word_starts, self.word_ends, self.text
         parts = []
-        with_apostrophe = {norm for norm in self._tokens[3] if "'" in norm}
-        for i in compress(range(len(norms)), map(with_apostrophe.__contains__, norms)) if with_apostrophe else ():
+        for i in self.apostrophe_words:
             cuts = [starts[i] - 1] + [m.start() for m in APOSTROPHE.finditer(text, starts[i], ends[i])] + [ends[i]]
             for k in range(len(cuts) - 1):
                 parts.append((normalize_word(text[cuts[k] + 1 : cuts[k + 1]]), cuts[k] + 1))  # up to an apostrophe

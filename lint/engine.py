@@ -12,7 +12,8 @@ from .finding import Finding
 from .kind import Match, MatchContext
 from .plugins import rule_kinds
 from .rule import Rule
-from .termlist import FirstWordScan, TermIndex
+from .termlist import TermIndex
+from .wordscan import WordScan
 from .voice import in_writer_voice
 
 WHITESPACE = regex.compile(r"\s+")
@@ -39,8 +40,8 @@ class Linter:
         for rule in self.rules:
             by_kind.setdefault(rule.kind, []).append(rule)
         self.matchers = [kinds[name].compile(group) for name, group in by_kind.items()]
-        # Matchers that show their term indexes (``term_indexes``) share one pass over the words.
-        FirstWordScan([index for matcher in self.matchers for index in getattr(matcher, "term_indexes", ())])
+        # Matchers that show their word indexes (``word_indexes``) share one pass over the words.
+        WordScan([index for matcher in self.matchers for index in getattr(matcher, "word_indexes", ())])
         self.exceptions = TermIndex()
         for rule in self.rules:
             for term in rule.exceptions:

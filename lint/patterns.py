@@ -12,6 +12,7 @@ import regex
 from .document import Document
 from .kind import Fields
 from .regexwords import Followers, required_words, word_leads
+from .wordscan import Openings, WordScan
 
 
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
@@ -78,6 +79,21 @@ class PatternIndex:
             for j, leads in enumerate(patterns.leads):
                 for word, followers in (leads or {}).items():
                     self.by_first_word.setdefault(word, []).append(((k, j), followers))
+        self.scan: WordScan | None = None  # set when the index shares a pass over the words
+
+    def openings(self) -> Openings:
+        """How word-led matches can begin (see wordscan.py): a first word followed by a word the
+        pattern spells out, or by a word holding an apostrophe (`Followers.admit`); any first
+        word when the pattern allows other followers."""
+        singles, pairs, loose = set(), set(), set()
+        for word, leads in self.by_first_word.items():
+            for _key, followers in leads:
+                if followers is None or followers.beginnings:
+                    singles.add(word)
+                else:
+                    pairs.update((word, following) for following in followers.whole)
+                    loose.add(word)
+        return Openings(frozenset(singles), frozenset(pairs), frozenset(loose))
 
     def find(self, doc: Document, timeout: float, timed_out) -> Iterator[tuple[object, int, int]]:
         """Yield (owner, start, end) for each match, owner by owner; ``timed_out(owner)`` is
@@ -110,10 +126,14 @@ class PatternIndex:
         # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i".
         followed = "\u0130" not in doc.text
         places: dict[tuple[int, int], list[int]] = {}
-        last = len(norms) - 1
-        for i in [i for i, norm in enumerate(norms) if norm in by_first]:
-            for key, followers in by_first[norms[i]]:
-                if not (followers and followed) or i < last and followers.admit(norms[i + 1]):
+        if followed and self.scan is not None:  # the places the shared scan kept, with their next words
+            found = zip(*self.scan.places(doc))
+        else:
+            last = len(norms) - 1
+            found = ((i, norms[i], norms[i + 1] if i < last else "") for i, norm in enumerate(norms) if norm in by_first)
+        for i, word, following in found:
+            for key, followers in by_first.get(word, ()):
+                if not (followers and followed) or following and followers.admit(following):
                     places.setdefault(key, []).append(starts[i])
         # Where else a regex's \b falls before a letter or after one: at apostrophes inside
         # words ("neill" in "o'neill"); and "İ", as above.

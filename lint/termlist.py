@@ -8,7 +8,7 @@ by their first word: one pass over a document's words finds every term, however 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain, compress, islice
+from itertools import compress
 from operator import or_
 from typing import Iterator
 
@@ -16,6 +16,7 @@ import regex
 
 from .document import WORD, Document, Span, normalize_word
 from .kind import Fields
+from .wordscan import Openings, WordScan
 
 BRACES = regex.compile(r"\{([^{}]*)\}")
 JOINER = regex.compile(r"[\s\-‐‑]*")
@@ -71,8 +72,8 @@ class TermIndex:
 
     def __init__(self):
         self._root = _Node()
-        self.scan: FirstWordScan | None = None  # set when the index shares its pass over words
-        self._openings: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
+        self.scan: WordScan | None = None  # set when the index shares a pass over the words
+        self._openings: Openings | None = None
 
     def add(self, term: Term, owner: object) -> None:
         node = self._root
@@ -83,15 +84,14 @@ class TermIndex:
     def __bool__(self) -> bool:
         return bool(self._root.next)
 
-    def openings(self) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    def openings(self) -> Openings:
         """How a term can begin: the first words that are terms by themselves, and the first two
-        words of the rest ("the" alone never starts a term; "the regime" may). A common word
-        that only opens phrases then makes a candidate only where the phrase goes on."""
+        words of the rest ("the" alone never starts a term; "the regime" may)."""
         if self._openings is None:
             first = self._root.next
-            self._openings = (frozenset(word for word, node in first.items() if node.terms),
-                              frozenset((word, second) for word, node in first.items() if not node.terms
-                                        for second in node.next))
+            self._openings = Openings(frozenset(word for word, node in first.items() if node.terms),
+                                      frozenset((word, second) for word, node in first.items() if not node.terms
+                                                for second in node.next))
         return self._openings
 
     def find(self, doc: Document, span: Span | None = None) -> Iterator[tuple[int, int, Term, object]]:
@@ -106,7 +106,7 @@ class TermIndex:
         # The words that start a term, found by C-level iteration (no Python loop per word).
         if span is None and self.scan is not None:
             places, words, following = self.scan.places(doc)
-            singles, pairs = self.openings()
+            singles, pairs, _ = self.openings()
             candidates = compress(places, map(or_, map(singles.__contains__, words),
                                               map(pairs.__contains__, zip(words, following))))
         else:
@@ -129,32 +129,6 @@ class TermIndex:
                     break
             for end, term, owner in longest.values():
                 yield starts[i], end, term, owner
-
-
-class FirstWordScan:
-    """One pass over a document's words for several term indexes (of different kinds): it finds
-    where a term of any of them may begin (see `TermIndex.openings`), and each index picks its
-    own from those few places, instead of each reading every word. All of it is C-level
-    iteration: no Python code runs per word."""
-
-    def __init__(self, indexes: list[TermIndex]):
-        openings = [index.openings() for index in indexes]
-        self.singles = frozenset().union(*(singles for singles, _ in openings))
-        self.pairs = frozenset().union(*(pairs for _, pairs in openings))
-        for index in indexes:
-            index.scan = self
-
-    def places(self, doc: Document) -> tuple[list[int], list[str], list[str]]:
-        """Indexes of the words where a term of some index may begin, those words, and the
-        words after them ("" after the last word)."""
-        found = doc.memo.get(self)
-        if found is None:
-            norms, last = doc.word_norms, len(doc.word_norms) - 1
-            following = islice(chain(norms, [""]), 1, None)
-            begins = map(or_, map(self.singles.__contains__, norms), map(self.pairs.__contains__, zip(norms, following)))
-            places = list(compress(range(len(norms)), begins))
-            found = doc.memo[self] = (places, [norms[i] for i in places], [norms[i + 1] if i < last else "" for i in places])
-        return found
 
 
 class _Node:

@@ -115,7 +115,8 @@ def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text):
 
 
 def _term_indexes(shared: bool) -> list:
-    from framelint.termlist import FirstWordScan, Term, TermIndex
+    from framelint.termlist import Term, TermIndex
+    from framelint.wordscan import WordScan
 
     lists = [[("heroic",), ("the", "regime's"), ("many", "in"), ("is", "it", "any", "wonder"), ("corrupt", "elites")],
              [("the", "regime's", "thugs"), ("o'neill's",), ("outrage",), ("sources", "say"), ("any",)]]
@@ -126,7 +127,7 @@ def _term_indexes(shared: bool) -> list:
             index.add(Term(words), k)
         indexes.append(index)
     if shared:
-        FirstWordScan(indexes)
+        WordScan(indexes)
     return indexes
 
 

@@ -20,6 +20,7 @@ class PatternKind:
 class PatternMatcher:
     def __init__(self, rules):
         self.index = PatternIndex([(rule, rule.options) for rule in rules])
+        self.word_indexes = (self.index,)  # the engine reads the words once for all (wordscan.py)
 
     def find(self, doc, context: MatchContext):
         for rule, start, end in self.index.find(doc, context.regex_timeout, lambda rule: context.timed_out(rule, doc.path)):

@@ -69,7 +69,7 @@ class ProximityMatcher:
     def __init__(self, rules):
         self.rules = rules
         self.index = TermIndex()
-        self.term_indexes = (self.index,)  # the engine scans their first words with others'
+        self.word_indexes = (self.index,)  # the engine reads the words once for all (wordscan.py)
         for rule in rules:
             for role in ("first", "second", "unless"):
                 for term in getattr(rule.options, role):

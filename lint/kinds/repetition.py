@@ -111,7 +111,7 @@ class RepetitionMatcher:
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.index = TermIndex()
-        self.term_indexes = (self.index,)  # the engine scans their first words with others'
+        self.word_indexes = (self.index,)  # the engine reads the words once for all (wordscan.py)
         for rule in rules:
             for term in rule.options.terms:
                 self.index.add(term, rule)

@@ -76,7 +76,7 @@ class SentenceMatcher:
     def __init__(self, rules):
         self.rules = rules
         self.index = TermIndex()
-        self.term_indexes = (self.index,)  # the engine scans their first words with others'
+        self.word_indexes = (self.index,)  # the engine reads the words once for all (wordscan.py)
         self.cue_roles = {rule: [role for role in ("terms", "starts_with") if getattr(rule.options, role)] for rule in rules}
         for rule in rules:
             for role in self.cue_roles[rule]:

@@ -24,7 +24,7 @@ class TermsKind:
 class TermsMatcher:
     def __init__(self, index: TermIndex):
         self.index = index
-        self.term_indexes = (index,)  # the engine scans their first words with others'
+        self.word_indexes = (index,)  # the engine reads the words once for all (wordscan.py)
 
     def find(self, doc, context: MatchContext):
         for start, end, term, rule in self.index.find(doc):

@@ -60,11 +60,11 @@ class UnattributedKind:
 class UnattributedMatcher:
     def __init__(self, rules):
         self.index = TermIndex()
-        self.term_indexes = (self.index,)  # the engine scans their first words with others'
         for rule in rules:
             for term in rule.options[0]:
                 self.index.add(term, rule)
         self.patterns = PatternIndex([(rule, rule.options[1]) for rule in rules if rule.options[1].patterns])
+        self.word_indexes = (self.index, self.patterns)  # the engine reads the words once for all (wordscan.py)
 
     def find(self, doc, context: MatchContext):
         for start, end, _term, rule in self.index.find(doc):
