@@ -189,7 +189,16 @@ class Document:
         norms, starts, ends, text = self.word_norms, self.word_starts, self.word_ends, self.text
         parts = []
         for i in self.apostrophe_words:
-            cuts = [starts[i] - 1] + [m.start() for m in APOSTROPHE.finditer(text, starts[i], ends[i])] + [ends[i]]
+            start, norm = starts[i], norms[i]
+            if len(norm) == ends[i] - start:  # folding kept the offsets: cut the normalised word
+                pieces, at = norm.split("'"), start
+                for k, piece in enumerate(pieces):
+                    parts.append((piece, at))  # up to an apostrophe
+                    if 0 < k < len(pieces) - 1:
+                        parts.append((norm[at - start :], at))  # up to the end
+                    at += len(piece) + 1
+                continue
+            cuts = [start - 1] + [m.start() for m in APOSTROPHE.finditer(text, start, ends[i])] + [ends[i]]
             for k in range(len(cuts) - 1):
                 parts.append((normalize_word(text[cuts[k] + 1 : cuts[k + 1]]), cuts[k] + 1))  # up to an apostrophe
                 if 0 < k < len(cuts) - 2:
@@ -200,19 +209,24 @@ class Document:
         return parts
 
     @cached_property
-    def boundary_words(self) -> frozenset[str]:
-        """The vocabulary as a regex's ``\\b`` sees it: whole words and `word_parts`."""
-        parts = self.word_parts
-        return self.vocabulary | {part for part, _ in parts} if parts else self.vocabulary
+    def _part_words(self) -> frozenset[str]:
+        return frozenset(part for part, _ in self.word_parts)
+
+    def has_any_word(self, words) -> bool:
+        """Whether one of ``words`` (casefolded) is a word of the text as a regex's ``\\b`` sees
+        it: a whole word or one of the `word_parts`."""
+        return not self.vocabulary.isdisjoint(words) or not self._part_words.isdisjoint(words)
 
     @cached_property
     def _sorted_boundary_words(self) -> list[str]:
-        return sorted(self.boundary_words)
+        return sorted(self._part_words.union(self.vocabulary))
 
     def has_word_starting(self, beginnings) -> bool:
         """Whether some word (or `word_parts` part) starts with one of ``beginnings`` (casefolded).
         In sorted words, the first word not below a beginning is the one that may start with it:
         one bisection per beginning instead of a pass over the vocabulary."""
+        if not beginnings:
+            return False
         words = self._sorted_boundary_words
         for beginning in beginnings:
             i = bisect.bisect_left(words, beginning)

@@ -52,9 +52,9 @@ class PatternSet:
     def may_match(self, j: int, doc: Document) -> bool:
         """False when the document lacks the words pattern ``j`` needs."""
         leads, required = self.leads[j], self.required[j]
-        if leads and doc.boundary_words.isdisjoint(leads):
+        if leads and not doc.has_any_word(leads):
             return False
-        return not required or all(not whole.isdisjoint(doc.boundary_words) or doc.has_word_starting(beginnings)
+        return not required or all(doc.has_any_word(whole) or doc.has_word_starting(beginnings)
                                    for whole, beginnings in required)
 
 

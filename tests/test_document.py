@@ -45,6 +45,22 @@ def test_paragraph_break_ends_a_sentence_but_a_wrapped_line_does_not():
     ]
 
 
+def test_sentence_ends_with_lowercase_next_words_abbreviations_and_odd_spaces():
+    text = "He left at 5 p.m. on Friday. Prof. Ng agreed! ok then. Was it? \x1c Yes. Approx. two. Etc.\u2003Done."
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "He left at 5 p.m. on Friday.", "Prof. Ng agreed! ok then.", "Was it?", "Yes.", "Approx. two.", "Etc.\u2003Done.",
+    ]
+
+
+def test_word_parts_are_the_pieces_a_regex_boundary_makes_at_apostrophes():
+    """"o’neill’s" also holds "o", "neill", "neill's" and "s", at their own offsets; where case
+    folding changes a word's length ("Straße's"), the pieces are cut from the text itself."""
+    doc = Document("O’Neill’s don't Straße's")
+    assert doc.word_parts == [("o", 0), ("neill", 2), ("neill's", 2), ("s", 8), ("don", 10), ("t", 14),
+                              ("strasse", 16), ("s", 23)]
+
+
 def test_apostrophe_is_not_a_quotation():
     doc = Document("Russia’s army and the soldiers’ families said nothing.")
     assert doc.quotations == []
