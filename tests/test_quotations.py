@@ -1,6 +1,8 @@
-"""Quotations: which marks pair up, and whether the text names a speaker for them."""
+"""Quotations: which marks pair up, whether the text names a speaker for them, and whose voice
+a span is in."""
 import string
 import sys
+from types import SimpleNamespace
 
 import regex
 from hypothesis import given, settings
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 
 from framelint.document import Document, Span
 from framelint.quotations import SPEECH, SPEECH_PHRASES, SPEECH_VERBS, _names_speech, find_quotations
+from framelint.voice import in_writer_voice
 
 
 def quoted(text, blocks=None):
@@ -96,3 +99,13 @@ def test_speech_phrases_match_with_any_white_space():
         assert _names_speech(part) and SPEECH.search(part)
     for part in ["in, a statement", "according-to", "in a postcard", "within a statement"]:
         assert not _names_speech(part) and not SPEECH.search(part)
+
+
+def test_the_writers_voice_is_all_but_the_quotations_the_policy_skips():
+    text = '"We stay," the mayor said. The "heroic" army stayed.'
+    doc = Document(text)
+    spans = [(text.index(word), text.index(word) + len(word)) for word in ("stay", "heroic", "army")]
+    for policy, expected in [("skip-attributed", [False, True, True]), ("skip-all", [False, False, True]),
+                             ("include", [True, True, True])]:
+        assert [in_writer_voice(doc, SimpleNamespace(quotes=policy), *span) for span in spans] == expected
+    assert in_writer_voice(Document("No quotations here."), SimpleNamespace(quotes="skip-all"), 0, 2)
