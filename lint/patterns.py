@@ -5,6 +5,7 @@ A pattern may name a group ``match``; the finding then covers that group, not th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterator
 
 import regex
@@ -127,12 +128,13 @@ class PatternIndex:
         followed = "\u0130" not in doc.text
         places: dict[tuple[int, int], list[int]] = {}
         if followed and self.scan is not None:  # the places the shared scan kept, with their next words
-            found = zip(*self.scan.places(doc))
+            at, words, following = self.scan.places(doc)
+            found = compress(zip(at, words, following), map(by_first.__contains__, words))
         else:
             last = len(norms) - 1
             found = ((i, norms[i], norms[i + 1] if i < last else "") for i, norm in enumerate(norms) if norm in by_first)
         for i, word, following in found:
-            for key, followers in by_first.get(word, ()):
+            for key, followers in by_first[word]:
                 if not (followers and followed) or following and followers.admit(following):
                     places.setdefault(key, []).append(starts[i])
         # Where else a regex's \b falls before a letter or after one: at apostrophes inside
