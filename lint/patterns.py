@@ -12,7 +12,7 @@ import regex
 
 from .document import Document
 from .kind import Fields
-from .regexwords import Followers, required_words, word_leads
+from .regexwords import Followers, leading_lookbehind, required_words, word_leads
 from .wordscan import Openings, WordScan
 
 
@@ -41,11 +41,14 @@ class PatternSet:
     # of them or, for the beginnings among them, starts with one, or None: a document lacking
     # such a word for any one set is not scanned (see regexwords.required_words).
     required: tuple
+    # For each pattern, its leading lookbehind compiled on its own (regexwords.leading_lookbehind),
+    # or None: where it fails, the pattern is not tried.
+    guards: tuple
 
     @classmethod
     def of(cls, patterns: tuple, requires: frozenset[str] = frozenset()) -> "PatternSet":
         return cls(patterns, requires, tuple(word_leads(p.pattern, p.flags) for p in patterns),
-                   tuple(_required_words(p) for p in patterns))
+                   tuple(_required_words(p) for p in patterns), tuple(_guard(p) for p in patterns))
 
     def applies_to(self, doc: Document) -> bool:
         return not self.requires or not self.requires.isdisjoint(doc.vocabulary)
@@ -57,6 +60,11 @@ class PatternSet:
             return False
         return not required or all(doc.has_any_word(whole) or doc.has_word_starting(beginnings)
                                    for whole, beginnings in required)
+
+
+def _guard(pattern):
+    source = leading_lookbehind(pattern.pattern, pattern.flags)
+    return source and regex.compile(source, pattern.flags)
 
 
 def _required_words(pattern) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...] | None:
@@ -110,7 +118,7 @@ class PatternIndex:
                     where = places.get((k, j), ()) if patterns.leads[j] else None
                     sparse = SPARSE if len(doc.text) <= SHORT_TEXT else SPARSE_IN_LONG_TEXT
                     if where is not None and len(where) * sparse < len(doc.text):
-                        matches = _matches_at(pattern, doc.text, where, timeout)
+                        matches = _matches_at(pattern, doc.text, where, timeout, patterns.guards[j])
                     else:  # not word-led, or led by words as common as "the": scanning is faster
                         matches = _matches(pattern, doc.text, timeout)
                     group = "match" if "match" in pattern.groupindex else 0
@@ -163,11 +171,12 @@ def _matches(pattern, text: str, timeout: float):
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
-def _matches_at(pattern, text: str, places, timeout: float):
-    """The matches ``finditer`` would give, for a pattern that can only begin at ``places``."""
+def _matches_at(pattern, text: str, places, timeout: float, guard=None):
+    """The matches ``finditer`` would give, for a pattern that can only begin at ``places`` (and
+    only where its ``guard``, when it has one, matches)."""
     reached = 0
     for pos in places:
-        if pos >= reached and (m := pattern.match(text, pos, timeout=timeout)):
+        if pos >= reached and (guard is None or guard.match(text, pos)) and (m := pattern.match(text, pos, timeout=timeout)):
             yield m
             reached = m.end() if m.end() > m.start() else m.end() + 1
 

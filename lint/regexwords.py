@@ -79,6 +79,28 @@ class Followers:
                 or "'" in norm and any(norm[:k] in self.whole for k, c in enumerate(norm) if c == "'"))
 
 
+def leading_lookbehind(source: str, flags: int) -> str | None:
+    """The lookbehind a pattern's every match begins with, as a pattern of its own, when it is
+    safe to try without a timeout: ``(?m)(?<=^|[.!?]\\s)`` for ``(?m)(?<=^|[.!?]\\s)(?:Is|Are)…``.
+    Safe: no groups inside, and at most one unbounded quantifier, so a try costs time in
+    proportion to its length. Trying it first is a cheap way to skip places where the pattern
+    cannot match (a try with a timeout costs several times more)."""
+    flag = INLINE_FLAGS.match(source)
+    at = flag.end() if flag else 0
+    if flags & regex.VERBOSE or (flag and "x" in flag.group(1)) or not source.startswith(("(?<=", "(?<!"), at):
+        return None
+    close = _closing(source, at)
+    if close is None or len(_alternatives(source, at, len(source))) > 1:
+        return None
+    unbounded = 0
+    for a, b in _alternatives(source, at + 4, close):
+        for start, end, quantified in _elements(source, a, b):
+            if source[start] == "(":
+                return None
+            unbounded += _quantity(source, end, quantified).startswith(("*", "+")) or _quantity(source, end, quantified).endswith(",}")
+    return None if unbounded > 1 else source[: close + 1]
+
+
 def _is_word(text: str) -> bool:
     """Letters, with apostrophes only between them, as the document's words are."""
     return bool(SPELLED_WORD.fullmatch(text))

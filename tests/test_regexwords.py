@@ -48,3 +48,20 @@ def test_too_many_pairs_of_words_still_give_the_first_words():
 def test_required_words_mark_whole_words_with_a_space():
     assert required_words(r"\blike\s+(?:Pol\s+Pot|Hitler|Nazis?)\b", I) == (frozenset({"like "}), frozenset({"pol ", "hitler ", "nazi ", "nazis "}))
     assert required_words(r"\b\p{L}+-(?:hating|haters?)", I) == (frozenset({"hating", "hater", "haters"}),)
+
+
+def test_a_simple_leading_lookbehind_is_read_as_a_pattern_of_its_own():
+    from framelint.regexwords import leading_lookbehind
+
+    assert leading_lookbehind(r"(?m)(?<=^|[.!?]\s)(?P<match>(?:is|are)\b[^?]{3,9}\?)", I) == r"(?m)(?<=^|[.!?]\s)"
+    assert leading_lookbehind(r"(?<=[.!]\s+)(?:Full\s+stop)[.!]", I) == r"(?<=[.!]\s+)"
+    assert leading_lookbehind(r"(?<!\bmost\s)\bcorrupt\b", I) == r"(?<!\bmost\s)"
+
+
+def test_a_lookbehind_that_could_take_long_or_does_not_lead_every_match_is_not_read():
+    from framelint.regexwords import leading_lookbehind
+
+    assert leading_lookbehind(r"(?<=(?:a+)+)b", I) is None  # a group inside
+    assert leading_lookbehind(r"(?<=\s*\w*)b", I) is None  # two unbounded quantifiers
+    assert leading_lookbehind(r"(?<=a)b|c", I) is None  # "c" needs no lookbehind
+    assert leading_lookbehind(r"\bcorrupt(?<=t)", I) is None
