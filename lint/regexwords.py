@@ -97,7 +97,8 @@ def leading_lookbehind(source: str, flags: int) -> str | None:
         for start, end, quantified in _elements(source, a, b):
             if source[start] == "(":
                 return None
-            unbounded += _quantity(source, end, quantified).startswith(("*", "+")) or _quantity(source, end, quantified).endswith(",}")
+            quantity = _quantity(source, end, quantified)
+            unbounded += quantity.startswith(("*", "+")) or quantity.endswith(",}")
     return None if unbounded > 1 else source[: close + 1]
 
 
