@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
-from importlib import import_module, metadata
+from importlib import import_module
 
 import pluggy
 
@@ -43,6 +43,8 @@ def plugin_manager() -> pluggy.PluginManager:
     for name in BUILTIN_PLUGINS:
         pm.register(import_module(name), name=name)
     if os.environ.get(DISABLE_ENV) != "1":
+        from importlib import metadata  # not imported when plugins are off: it is slow to import
+
         for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
             try:
                 pm.register(entry.load(), name=f"{entry.name} ({entry.value})")

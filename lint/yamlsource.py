@@ -1,15 +1,13 @@
-"""Load YAML keeping the line of every value, so that errors can name file, line and field."""
+"""Load YAML keeping the line of every value, so that errors can name file, line and field.
+
+PyYAML is imported on first use: a run whose packs come from the pack cache and that reads no
+configuration file never needs it.
+"""
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from .errors import RulePackError
-
-# libyaml's parser when PyYAML was built with it: packs are read on every run, and it is
-# several times faster.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Enough for any real pack; an alias bomb ("billion laughs") exceeds it at once.
 MAX_NODES = 200_000
@@ -41,8 +39,12 @@ def field_name(path: Path) -> str | None:
 
 
 def load_located(text: str, file: str) -> Located:
-    # A mistake is reported from PyYAML's own parser, whose messages say more than libyaml's.
-    for loader_class in dict.fromkeys((FAST_LOADER, yaml.SafeLoader)):
+    import yaml
+
+    # libyaml's parser when PyYAML was built with it (several times faster); a mistake is
+    # reported from PyYAML's own parser, whose messages say more than libyaml's.
+    fast_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for loader_class in dict.fromkeys((fast_loader, yaml.SafeLoader)):
         loader = loader_class(text)
         try:
             node = loader.get_single_node()
@@ -61,6 +63,8 @@ def load_located(text: str, file: str) -> Located:
 
 
 def _convert(node, path, lines, budget, file, loader):
+    import yaml
+
     budget[0] -= 1
     if budget[0] < 0:
         raise RulePackError(file, node.start_mark.line + 1, None, f"more than {MAX_NODES} values (alias expansion?)")
