@@ -4,6 +4,7 @@ A pattern may name a group ``match``; the finding then covers that group, not th
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 from typing import Iterator
@@ -19,10 +20,11 @@ from .wordscan import Openings, WordScan
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
 SCAN_ALLOWANCE = 1_000_000
 # A word-led pattern is tried at the places of its first words when they are rarer than one in
-# this many characters; more often than that, one scan of the text costs less. In a text longer
-# than SHORT_TEXT, places must be rarer still (SPARSE_IN_LONG_TEXT): on each attempt the regex
-# module looks ahead for any literal a match needs ("whose" in "(?:a|the)\s+...\s+whose"), up to
-# the end of the text, so an attempt costs more the longer the text.
+# this many characters; more often than that, one scan of the text costs less. On each attempt
+# the regex module looks ahead for any literal a match needs ("whose" in "(?:a|the)\s+...\s+whose")
+# up to the end of the text it is given, so an attempt costs more the longer that text: a text
+# longer than SHORT_TEXT is given to patterns a part at a time (`_parts`), and in a part longer
+# than that (one long paragraph) places must be rarer still (SPARSE_IN_LONG_TEXT).
 SPARSE = 50
 SHORT_TEXT = 20_000
 SPARSE_IN_LONG_TEXT = 300
@@ -108,6 +110,7 @@ class PatternIndex:
         """Yield (owner, start, end) for each match, owner by owner; ``timed_out(owner)`` is
         called for an owner whose pattern ran too long (its other matches are still yielded)."""
         places = self._places(doc) if self.by_first_word else {}
+        parts = _parts(doc)
         for k, (owner, patterns) in enumerate(self.owned):
             if not patterns.applies_to(doc):
                 continue
@@ -115,14 +118,9 @@ class PatternIndex:
                 for j, pattern in enumerate(patterns.patterns):
                     if not patterns.may_match(j, doc):
                         continue
-                    where = places.get((k, j), ()) if patterns.leads[j] else None
-                    sparse = SPARSE if len(doc.text) <= SHORT_TEXT else SPARSE_IN_LONG_TEXT
-                    if where is not None and len(where) * sparse < len(doc.text):
-                        matches = _matches_at(pattern, doc.text, where, timeout, patterns.guards[j])
-                    else:  # not word-led, or led by words as common as "the": scanning is faster
-                        matches = _matches(pattern, doc.text, timeout)
                     group = "match" if "match" in pattern.groupindex else 0
-                    for m in matches:
+                    where = places.get((k, j), []) if patterns.leads[j] else None
+                    for m in _matches_by_part(pattern, doc.text, parts, where, timeout, patterns.guards[j]):
                         if m.end(group) > m.start(group):
                             yield owner, m.start(group), m.end(group)
             except TimeoutError:
@@ -157,26 +155,54 @@ class PatternIndex:
         return places
 
 
-def _matches(pattern, text: str, timeout: float):
-    """``pattern.finditer(text)``, with the timeout for each search, not the whole scan: each
-    search for the next match may take ``timeout`` seconds plus ``timeout`` per million
-    characters it may have to scan, so a long file is not cut short while a pattern that
+def _matches_by_part(pattern, text: str, parts: list[tuple[int, int]], where: list[int] | None, timeout: float, guard):
+    """A pattern's matches, part by part: tried at ``where`` (its places, for a word-led
+    pattern) when they are sparse enough, else by scanning."""
+    for start, end in parts:
+        if where is not None:
+            within = where[bisect_left(where, start) : bisect_left(where, end)]
+            sparse = SPARSE if end - start <= SHORT_TEXT else SPARSE_IN_LONG_TEXT
+            if len(within) * sparse < end - start:
+                yield from _matches_at(pattern, text, within, end, timeout, guard)
+                continue
+        yield from _matches(pattern, text, start, end, timeout)  # led by words as common as "the": scanning costs less
+
+
+def _parts(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) parts of a text that patterns see, one after the other: the whole text,
+    or, in a text longer than SHORT_TEXT, parts of about that length that end at a paragraph
+    break; so a pattern never matches across such a break."""
+    text = doc.text
+    if len(text) <= SHORT_TEXT:
+        return [(0, len(text))]
+    parts, start = [], 0
+    for para in doc.paragraphs:
+        if para.start - start >= SHORT_TEXT:
+            parts.append((start, para.start))
+            start = para.start
+    parts.append((start, len(text)))
+    return parts
+
+
+def _matches(pattern, text: str, pos: int, endpos: int, timeout: float):
+    """``pattern.finditer(text, pos, endpos)``, with the timeout for each search, not the whole
+    scan: each search for the next match may take ``timeout`` seconds plus ``timeout`` per
+    million characters it may have to scan, so a long file is not cut short while a pattern that
     backtracks catastrophically still stops (TimeoutError)."""
-    pos = 0
-    while pos <= len(text):
-        m = pattern.search(text, pos, timeout=timeout * (1 + (len(text) - pos) / SCAN_ALLOWANCE))
+    while pos <= endpos:
+        m = pattern.search(text, pos, endpos, timeout=timeout * (1 + (endpos - pos) / SCAN_ALLOWANCE))
         if m is None:
             return
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
-def _matches_at(pattern, text: str, places, timeout: float, guard=None):
-    """The matches ``finditer`` would give, for a pattern that can only begin at ``places`` (and
-    only where its ``guard``, when it has one, matches)."""
+def _matches_at(pattern, text: str, places, endpos: int, timeout: float, guard=None):
+    """The matches ``finditer`` would give up to ``endpos``, for a pattern that can only begin at
+    ``places`` (and only where its ``guard``, when it has one, matches)."""
     reached = 0
     for pos in places:
-        if pos >= reached and (guard is None or guard.match(text, pos)) and (m := pattern.match(text, pos, timeout=timeout)):
+        if pos >= reached and (guard is None or guard.match(text, pos, endpos)) and (m := pattern.match(text, pos, endpos, timeout=timeout)):
             yield m
             reached = m.end() if m.end() > m.start() else m.end() + 1
 
