@@ -1,0 +1,28 @@
+"""Pattern rules on long texts: seen a part at a time, cut at paragraph breaks."""
+import regex
+
+from framelint.document import Document
+from framelint.patterns import SHORT_TEXT, PatternIndex, PatternSet
+
+PARAGRAPH = "The regime's corrupt elites met again. Critics called it a sham.\n\n"
+
+
+def _find(pattern: str, text: str) -> list[tuple[int, int]]:
+    index = PatternIndex([("rule", PatternSet.of((regex.compile(pattern, regex.IGNORECASE),)))])
+    return [(start, end) for _rule, start, end in index.find(Document(text), 1.0, timed_out=None)]
+
+
+def test_a_long_text_gives_every_match_a_scan_of_the_whole_text_gives():
+    text = PARAGRAPH * (3 * SHORT_TEXT // len(PARAGRAPH))
+    for pattern in (r"\bcorrupt\s+elites\b", r"\b(?:a|the)\s+\w+\b", r"(?<=\.\s)Critics\b"):
+        expected = [m.span() for m in regex.finditer(pattern, text, regex.IGNORECASE)]
+        assert _find(pattern, text) == expected and expected
+
+
+def test_in_a_long_text_a_match_may_not_run_across_the_paragraph_break_where_a_part_ends():
+    long_paragraph = "Filler words here. " * (SHORT_TEXT // 19 + 1) + "A sham."
+    text = long_paragraph + "\n\nWord one.\n\nA sham.\n\nWord two."
+    cut = len(long_paragraph) + 2  # the first paragraph start past SHORT_TEXT characters
+    across = [m.span() for m in regex.finditer(r"sham\.\s+Word", text)]
+    assert across[0][0] < cut < across[0][1]
+    assert _find(r"\bsham\.\s+Word", text) == across[1:]
