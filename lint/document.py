@@ -117,9 +117,10 @@ class Document:
 
     @cached_property
     def _tokens(self) -> tuple[list[str], list[int], list[int], dict[str, str]]:
-        """Each word's normalised form, start and end, as three parallel lists, with normalised
-        forms shared between repeats: no object per word, and a text read in pieces, so that
-        large texts stay fast and small; and the shared forms themselves (the vocabulary)."""
+        """Each word's normalised form, start and end, as three parallel lists (indexing and
+        bisecting them is what matchers do most), a normalised form shared by all its repeats;
+        and the shared forms themselves, which are the vocabulary. The text is split in pieces,
+        so that a huge text never holds an object for every word and every gap at once."""
         norms: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
