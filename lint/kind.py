@@ -65,9 +65,10 @@ def _type_names(types) -> str:
     return " or ".join(names.get(t, t.__name__) for t in _as_tuple(types))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Match:
-    """A place where a rule's kind matched, before quotation policy and exceptions apply."""
+    """A place where a rule's kind matched, before quotation policy and exceptions apply. Not
+    frozen: a frozen dataclass is several times slower to create, and matches are many."""
 
     rule: Rule
     start: int
