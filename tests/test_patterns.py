@@ -26,3 +26,17 @@ def test_in_a_long_text_a_match_may_not_run_across_the_paragraph_break_where_a_p
     across = [m.span() for m in regex.finditer(r"sham\.\s+Word", text)]
     assert across[0][0] < cut < across[0][1]
     assert _find(r"\bsham\.\s+Word", text) == across[1:]
+
+
+def test_sharing_the_word_scan_a_pattern_still_begins_before_a_word_with_an_apostrophe():
+    """A regex's \\b falls inside "it's", so "is it" matches in "is it's": the shared scan keeps
+    the place although the next word, "it's", is not one the pattern spells out."""
+    from framelint.termlist import Term, TermIndex
+    from framelint.wordscan import WordScan
+
+    text = "So is it’s meaning clear? Nobody asked whether it is."
+    pattern = regex.compile(r"\b(?:is|are)\s+it\b", regex.IGNORECASE)
+    index, terms = PatternIndex([("rule", PatternSet.of((pattern,)))]), TermIndex()
+    terms.add(Term(("nobody",)), "terms")
+    WordScan([terms, index])
+    assert [(s, e) for _rule, s, e in index.find(Document(text), 1.0, timed_out=None)] == [(3, 8)]

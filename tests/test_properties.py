@@ -17,7 +17,7 @@ from framelint.regexwords import first_words, required_words
 PHRASES = [
     "heroic", "Heroic", "betrayal", "the regime’s", "reports emerged", "Sources say", "many in Kyiv",
     "according to Reuters", "as any good doctor knows", "either you are with us", "shameful", "outrage",
-    "corrupt elites", "most corrupt", "O’Corrupt men", "o’neill’s", "Neills", "is it any wonder", "İS IT", "crooked-minded", "is\u0307 it",
+    "corrupt elites", "most corrupt", "O’Corrupt men", "o’neill’s", "Neills", "is it any wonder", "is it’s", "İS IT", "crooked-minded", "is\u0307 it",
     "is it", "Isn’t it so?", "isn't", "But why", "the most", "the single worst", "so-called", "Full stop.", "compared them to",
     "it's", "O'is it", '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
 ]
@@ -100,12 +100,20 @@ WORD_NEEDING = [  # patterns whose matches contain words they spell out: skipped
 
 
 @BOUNDED
-@given(text=prose)
-def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text):
+@given(text=prose, shared=st.booleans())
+def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text, shared):
+    """Alone, or sharing the scan of words with a term list (whose places it then also sees)."""
+    from framelint.termlist import Term, TermIndex
+    from framelint.wordscan import WordScan
+
     compiled = tuple(regex.compile(p, regex.IGNORECASE) for p in WORD_LED + WORD_NEEDING)
     assert all(first_words(p.pattern, p.flags) for p in compiled[: len(WORD_LED)])
     assert all(required_words(p.pattern, p.flags) for p in compiled[len(WORD_LED) :])
     index = PatternIndex([("rule", PatternSet.of(compiled))])
+    if shared:
+        terms = TermIndex()
+        terms.add(Term(("the", "regime's")), "terms")
+        WordScan([terms, index])
     found = [(start, end) for _rule, start, end in index.find(Document(text), 1.0, timed_out=None)]
     expected = []
     for pattern in compiled:
