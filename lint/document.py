@@ -7,6 +7,7 @@ of the text and mapped to the line and column an editor shows.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import KeysView
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +21,11 @@ LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 WORD_SPLIT = regex.compile(rf"({WORD.pattern})")
+# The same split in the standard library's `re`, a quarter faster. The two modules disagree on
+# whether some characters are word characters (combining marks, "²"), so it is used only on a
+# text in which they agree on every character (`_word_splitter`).
+WORD_SPLIT_RE = re.compile(WORD_SPLIT.pattern)
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SPACE = regex.compile(r"\s")
 APOSTROPHE = regex.compile("['’]")
 # Texts are tokenized in pieces of about this many characters, so that a huge file never holds
@@ -132,7 +138,7 @@ class Document:
             piece = text[start:end]
             folded = piece.replace("’", "'").casefold()
             if len(folded) == len(piece):  # folding kept every offset (it nearly always does)
-                parts = WORD_SPLIT.split(folded)
+                parts = _word_splitter(folded).split(folded)
                 bounds = list(accumulate(map(len, parts), initial=start))
                 norms.extend(map(shared.setdefault, parts[1::2], parts[1::2]))
                 starts.extend(bounds[1:-1:2])
@@ -295,6 +301,15 @@ class Document:
         if i >= 0 and self.quotations[i].contains(start, end):
             return self.quotations[i]
         return None
+
+
+def _word_splitter(text: str):
+    """WORD_SPLIT_RE when `re` and `regex` agree on which characters of ``text`` are word
+    characters (on ASCII ones they always do), else WORD_SPLIT."""
+    for char in set(NON_ASCII.findall(text)):
+        if (re.match(r"\w", char) is None) != (regex.match(r"\w", char) is None):
+            return WORD_SPLIT
+    return WORD_SPLIT_RE
 
 
 def _stripped(text: str, start: int, end: int) -> Span | None:

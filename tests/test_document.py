@@ -1,6 +1,6 @@
 """The document model: positions as editors count them, sentences, quotations."""
 import framelint
-from framelint.document import Document
+from framelint.document import WORD, Document
 
 
 def find(text, **kw):
@@ -51,6 +51,13 @@ def test_sentence_ends_with_lowercase_next_words_abbreviations_and_odd_spaces():
     assert [text[s.start : s.end] for s in doc.sentences] == [
         "He left at 5 p.m. on Friday.", "Prof. Ng agreed! ok then.", "Was it?", "Yes.", "Approx. two.", "Etc.\u2003Done.",
     ]
+
+
+def test_words_are_the_same_where_re_and_regex_disagree_on_word_characters():
+    """A combining mark is a word character for `regex` and not for `re`; "²" the other way
+    round. A text holding either is split as `regex` splits it."""
+    for text in ("A nai\u0308ve plan.", "Area in km² here.", "An easy one, all ASCII and “quoted”."):
+        assert Document(text).word_norms == [w.casefold() for w in WORD.findall(text)]
 
 
 def test_word_parts_are_the_pieces_a_regex_boundary_makes_at_apostrophes():
