@@ -7,7 +7,6 @@ of the text and mapped to the line and column an editor shows.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import KeysView
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,17 +14,12 @@ from itertools import accumulate, compress
 
 import regex
 
+from .wordsplit import WORD, split_words
+
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # Two or more line breaks with only spaces between: from the first break on (the spaces before
 # it are stripped from the paragraph), so that a scan looks for line breaks only.
 PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
-WORD = regex.compile(r"\w+(?:['’]\w+)*")
-WORD_SPLIT = regex.compile(rf"({WORD.pattern})")
-# The same split in the standard library's `re`, a quarter faster. The two modules disagree on
-# whether some characters are word characters (combining marks, "²"), so it is used only on a
-# text in which they agree on every character (`_word_splitter`).
-WORD_SPLIT_RE = re.compile(WORD_SPLIT.pattern)
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SPACE = regex.compile(r"\s")
 APOSTROPHE = regex.compile("['’]")
 # Texts are tokenized in pieces of about this many characters, so that a huge file never holds
@@ -138,11 +132,10 @@ class Document:
             piece = text[start:end]
             folded = piece.replace("’", "'").casefold()
             if len(folded) == len(piece):  # folding kept every offset (it nearly always does)
-                parts = _word_splitter(folded).split(folded)
-                bounds = list(accumulate(map(len, parts), initial=start))
-                norms.extend(map(shared.setdefault, parts[1::2], parts[1::2]))
-                starts.extend(bounds[1:-1:2])
-                ends.extend(bounds[2::2])
+                forms, piece_starts, piece_ends = split_words(folded, start, shared)
+                norms += forms
+                starts += piece_starts
+                ends += piece_ends
             else:  # "ß" folds to "ss": normalise word by word
                 for m in WORD.finditer(piece):
                     norm = normalize_word(m.group())
@@ -301,15 +294,6 @@ class Document:
         if i >= 0 and self.quotations[i].contains(start, end):
             return self.quotations[i]
         return None
-
-
-def _word_splitter(text: str):
-    """WORD_SPLIT_RE when `re` and `regex` agree on which characters of ``text`` are word
-    characters (on ASCII ones they always do), else WORD_SPLIT."""
-    for char in set(NON_ASCII.findall(text)):
-        if (re.match(r"\w", char) is None) != (regex.match(r"\w", char) is None):
-            return WORD_SPLIT
-    return WORD_SPLIT_RE
 
 
 def _stripped(text: str, start: int, end: int) -> Span | None:
