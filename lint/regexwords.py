@@ -107,6 +107,7 @@ def _is_word(text: str) -> bool:
     return bool(SPELLED_WORD.fullmatch(text))
 
 
+APOSTROPHES = ("[’']", "['’]")  # the classes of apostrophes a pattern spells, read as "'"
 SPELLED_WORD = regex.compile(r"[a-zA-Z]+(?:'[a-zA-Z]+)*")
 # Past this many ways a pattern may begin, it is not spelled out.
 MOST_SPELLINGS = 10_000
@@ -156,7 +157,7 @@ def _spell_once(s: str, a: int, b: int, words: int) -> tuple[set[str], set[str]]
         return set(), {"|"}
     if b == a + 1 and s[a].isascii() and s[a].isalpha():
         return set(), {s[a]}
-    if s[a:b] in ("[’']", "['’]"):
+    if s[a:b] in APOSTROPHES:
         return set(), {"'"}
     if WORD_ENDING.fullmatch(s, a, b):
         return set(), {" "}
@@ -241,9 +242,21 @@ WORD_ENDING = regex.compile(r"\\[sb]|[ \-]|\[(?:\\[sntr\-]|[ \-.,;:!?])+\]")
 
 def _ends_word(s: str, j: int, end: int, whole_after: bool) -> bool:
     """Whether the pattern at ``j`` ends a word: a word boundary, a space or a hyphen (or ``j`` is
-    the end of a part that one follows). A word ended by an apostrophe is one of the document's
-    word parts (`word_parts`)."""
-    return whole_after if j >= end else bool(WORD_ENDING.match(s, j))
+    the end of a part that one follows); or an apostrophe, since a word ended by one is a whole
+    word of the document ("lil’ Marco") or one of its word parts ("o" of "o’neill",
+    `Document.word_parts`). An ending that may be absent (``\\s*``, ``[’']?``) ends a word when
+    what follows it does."""
+    if j >= end:
+        return whole_after
+    ending = WORD_ENDING.match(s, j)
+    after = ending.end() if ending else j + len(APOSTROPHES[0]) if s.startswith(APOSTROPHES, j) else None
+    if after is None:
+        return False
+    quantifier = QUANTIFIER.match(s, after, end)
+    if quantifier and (quantifier.group()[0] in "?*" or quantifier.group().startswith("{0")):
+        return _ends_word(s, quantifier.end(), end, whole_after)
+    return True
+
 
 
 def _closing(s: str, i: int) -> int | None:
@@ -312,15 +325,16 @@ def required_words(source: str, flags: int) -> tuple[frozenset[str], ...] | None
     return tuple(dict.fromkeys(frozenset(word.casefold() for word in words) for words in found)) or None
 
 
-def _required(s: str, i: int, end: int, at_word_start: bool = False) -> set[str] | None:
+def _required(s: str, i: int, end: int, at_word_start: bool = False, whole_after: bool = False) -> set[str] | None:
     """The rarest-looking set of beginnings some word of every match of ``s[i:end]`` starts with."""
-    return max(_all_required(s, i, end, at_word_start), key=_rarity, default=None)
+    return max(_all_required(s, i, end, at_word_start, whole_after), key=_rarity, default=None)
 
 
-def _all_required(s: str, i: int, end: int, at_word_start: bool = False) -> list[set[str]]:
+def _all_required(s: str, i: int, end: int, at_word_start: bool = False, whole_after: bool = False) -> list[set[str]]:
     """Every set of beginnings that some word of every match of ``s[i:end]`` starts with: one
     for each element that is not optional and can be read (a group of one alternative is read
-    as a sequence of its own)."""
+    as a sequence of its own). ``whole_after``: whether what follows ``s[i:end]`` ends a word
+    (the ``\\b`` in ``(?P<match>…)\\b``)."""
     found = []
     for a, b, q in _elements(s, i, end):
         if s.startswith(r"\b", a) or s.startswith(("(?=", "(?!", "(?<=", "(?<!"), a):
@@ -328,15 +342,16 @@ def _all_required(s: str, i: int, end: int, at_word_start: bool = False) -> list
             continue
         optional = q > b and (s[b] in "?*" or s.startswith("{0", b))
         if not optional:
-            starts = _sequence_starts(s, a, end) if at_word_start else None
+            starts = _sequence_starts(s, a, end, whole_after) if at_word_start else None
             found += [starts] if starts else []
             opening = GROUP_OPENING.match(s, a)
             if opening and not (s.startswith("(?", a) and opening.end() == a + 1):  # not a comment or condition
                 alternatives = _alternatives(s, opening.end(), b - 1)
+                ends_after = q == b and _ends_word(s, b, end, whole_after)  # a repeated group may go on
                 if len(alternatives) == 1:
-                    found += _all_required(s, opening.end(), b - 1, at_word_start)
+                    found += _all_required(s, opening.end(), b - 1, at_word_start, ends_after)
                 elif not starts:  # a list of words whose beginnings already serve is not read again
-                    parts = [_required(s, x, y, at_word_start) for x, y in alternatives]
+                    parts = [_required(s, x, y, at_word_start, ends_after) for x, y in alternatives]
                     found += [] if None in parts else [set().union(*parts)]
         if not (optional and at_word_start and _ends_word_always(s, a, b)):  # else: still at a word start
             at_word_start = bool(WORD_ENDING.fullmatch(s, a, b)) and not (q > b and s[b] in "?*")

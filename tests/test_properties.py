@@ -19,7 +19,7 @@ PHRASES = [
     "according to Reuters", "as any good doctor knows", "either you are with us", "shameful", "outrage",
     "corrupt elites", "most corrupt", "O’Corrupt men", "o’neill’s", "Neills", "is it any wonder", "is it’s", "İS IT", "crooked-minded", "is\u0307 it",
     "is it", "Isn’t it so?", "isn't", "But why", "the most", "the single worst", "so-called", "Full stop.", "compared them to",
-    "it's", "O'is it", '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
+    "it's", "O'is it", "Lyin’ Ted", "lil' one", "o’ men", "elitesque", '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
 ]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\r\n", "\r", "\n\n", " — ", "-", "\t", "…", "«", "»"]
 
@@ -96,6 +96,9 @@ WORD_LED = [  # patterns that begin with words they spell out, so are tried only
 WORD_NEEDING = [  # patterns whose matches contain words they spell out: skipped in texts without them
     r"\b\p{L}+-(?:minded|hating)\b",
     r"(?:^|\s)\w+\s+(?:elites?|wonder)",
+    r"\b(?P<match>\w+\s+(?:elites?|neills?))\b",  # the boundary after the group makes them whole words
+    r"\b(?P<match>(?:Lyin[’']?|Lil[’'])\s+\w+)",  # a word ended by an apostrophe is whole, or a word part
+    r"\b(?:o[’']|men)\s*\w+",
 ]
 
 

@@ -50,6 +50,21 @@ def test_required_words_mark_whole_words_with_a_space():
     assert required_words(r"\b\p{L}+-(?:hating|haters?)", I) == (frozenset({"hating", "hater", "haters"}),)
 
 
+def test_a_boundary_after_the_groups_holding_words_makes_them_whole():
+    assert required_words(r"\b\p{L}+-(?:hating|haters?)\b", I) == (frozenset({"hating ", "hater ", "haters "}),)
+    assert required_words(r"\b(?P<match>signs\s+(?:suggests?|suggested))\b", I) == (
+        frozenset({"signs "}), frozenset({"suggest ", "suggests ", "suggested "}))
+    assert required_words(r"\b(?P<match>(?:ha)+)\b", I) == (frozenset({"ha"}),)  # "haha": a repeated group goes on
+    assert required_words(r"\b(?:men)\s*\w+", I) == (frozenset({"men"}),)  # "menfolk": the space may be absent
+
+
+def test_a_word_ended_by_an_apostrophe_is_whole():
+    """"lil’ Marco" holds the word "lil"; "o’neill" holds "o" as a word part."""
+    assert required_words(r"\b(?:Lil[’']|Little)\s+\p{Lu}", I) == (frozenset({"lil ", "little "}),)
+    assert required_words(r"\b(?:Lyin[’']?|Lying)\s+\p{Lu}", I) == (frozenset({"lyin ", "lying "}),)
+    assert required_words(r"\b(?:Lyin[’']?|Lying)\w", I) == (frozenset({"lyin", "lying"}),)
+
+
 def test_a_simple_leading_lookbehind_is_read_as_a_pattern_of_its_own():
     from framelint.regexwords import leading_lookbehind
 
