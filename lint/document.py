@@ -224,9 +224,12 @@ class Document:
     def has_word_starting(self, beginnings) -> bool:
         """Whether some word (or `word_parts` part) starts with one of ``beginnings`` (casefolded).
         In sorted words, the first word not below a beginning is the one that may start with it:
-        one bisection per beginning instead of a pass over the vocabulary."""
+        one bisection per beginning instead of a pass over the vocabulary. A beginning that is
+        a word itself ("do", "suggest") answers first, without sorting the words."""
         if not beginnings:
             return False
+        if self.has_any_word(beginnings):
+            return True
         words = self._sorted_boundary_words
         for beginning in beginnings:
             i = bisect.bisect_left(words, beginning)
