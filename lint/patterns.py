@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, groupby
+from operator import itemgetter
 from typing import Iterator
 
 import regex
@@ -91,6 +92,9 @@ class PatternIndex:
                 for word, followers in (leads or {}).items():
                     self.by_first_word.setdefault(word, []).append(((k, j), followers))
         self.scan: WordScan | None = None  # set when the index shares a pass over the words
+        # Patterns led by a word that any word may follow, and `_leads_of` by those that run.
+        self._led_by_any = frozenset(key for leads in self.by_first_word.values() for key, followers in leads if followers is None)
+        self._leads_cache: dict[tuple, dict] = {}
 
     def openings(self) -> Openings:
         """How word-led matches can begin (see wordscan.py): a first word followed by a word the
@@ -109,27 +113,30 @@ class PatternIndex:
     def find(self, doc: Document, timeout: float, timed_out) -> Iterator[tuple[object, int, int]]:
         """Yield (owner, start, end) for each match, owner by owner; ``timed_out(owner)`` is
         called for an owner whose pattern ran too long (its other matches are still yielded)."""
-        places = self._places(doc) if self.by_first_word else {}
+        runnable = [(k, j) for k, (_owner, patterns) in enumerate(self.owned) if patterns.applies_to(doc)
+                    for j in range(len(patterns.patterns)) if patterns.may_match(j, doc)]
+        places = self._places(doc, runnable)
         parts = _parts(doc)
-        for k, (owner, patterns) in enumerate(self.owned):
-            if not patterns.applies_to(doc):
-                continue
+        for k, group in groupby(runnable, key=itemgetter(0)):
+            owner, patterns = self.owned[k]
             try:
-                for j, pattern in enumerate(patterns.patterns):
-                    if not patterns.may_match(j, doc):
-                        continue
-                    group = "match" if "match" in pattern.groupindex else 0
+                for _, j in group:
+                    pattern = patterns.patterns[j]
+                    match = "match" if "match" in pattern.groupindex else 0
                     where = places.get((k, j), []) if patterns.leads[j] else None
                     for m in _matches_by_part(pattern, doc.text, parts, where, timeout, patterns.guards[j]):
-                        if m.end(group) > m.start(group):
-                            yield owner, m.start(group), m.end(group)
+                        if m.end(match) > m.start(match):
+                            yield owner, m.start(match), m.end(match)
             except TimeoutError:
                 timed_out(owner)
 
-    def _places(self, doc: Document) -> dict[tuple[int, int], list[int]]:
-        """Where each word-led pattern may match: the starts of its first words followed by one
-        of their followers, in order."""
-        by_first, norms, starts = self.by_first_word, doc.word_norms, doc.word_starts
+    def _places(self, doc: Document, runnable: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+        """Where each word-led pattern of ``runnable`` may match: the starts of its first words
+        followed by one of their followers, in order."""
+        by_first = self._leads_of(runnable)
+        if not by_first:
+            return {}
+        norms, starts = doc.word_norms, doc.word_starts
         # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i".
         followed = "\u0130" not in doc.text
         places: dict[tuple[int, int], list[int]] = {}
@@ -153,6 +160,23 @@ class PatternIndex:
             for positions in places.values():
                 positions.sort()
         return places
+
+    def _leads_of(self, runnable: list[tuple[int, int]]) -> dict[str, list[tuple[tuple[int, int], Followers | None]]]:
+        """`by_first_word` without the patterns that do not run on a text and are led by words
+        whatever follows them: "the" leads a pattern that also needs "whose", and is no place
+        for it in a text without "whose". Patterns led by pairs of words stay: their places are
+        few. Few combinations occur, so each is worked out once."""
+        key = tuple(k for k in runnable if k in self._led_by_any)
+        leads = self._leads_cache.get(key)
+        if leads is None:
+            skipped = self._led_by_any.difference(key)
+            leads = {}
+            for word, entries in self.by_first_word.items():
+                kept = [(k, followers) for k, followers in entries if k not in skipped]
+                if kept:
+                    leads[word] = kept
+            self._leads_cache[key] = leads
+        return leads
 
 
 def _matches_by_part(pattern, text: str, parts: list[tuple[int, int]], where: list[int] | None, timeout: float, guard):

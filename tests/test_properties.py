@@ -19,7 +19,7 @@ PHRASES = [
     "according to Reuters", "as any good doctor knows", "either you are with us", "shameful", "outrage",
     "corrupt elites", "most corrupt", "O’Corrupt men", "o’neill’s", "Neills", "is it any wonder", "is it’s", "İS IT", "crooked-minded", "is\u0307 it",
     "is it", "Isn’t it so?", "isn't", "But why", "the most", "the single worst", "so-called", "Full stop.", "compared them to",
-    "it's", "O'is it", "Lyin’ Ted", "lil' one", "o’ men", "elitesque", '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
+    "it's", "O'is it", "Lyin’ Ted", "lil' one", "o’ men", "elitesque", "the elite", "a few men", '"heroic"', "“betrayal,” she said.", "Mr.", "U.S.", "Straße", "ﬁnal", "İstanbul", "ΣΊΣΥΦΟΣ", "💥",
 ]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\r\n", "\r", "\n\n", " — ", "-", "\t", "…", "«", "»"]
 
@@ -92,6 +92,7 @@ WORD_LED = [  # patterns that begin with words they spell out, so are tried only
     r"(?<=[.!]\s+)(?:Full\s+stop|End\s+of\s+story)[.!]",
     r"\bcompar(?:e|es|ed)\s+(?:\w+\s+){0,2}?to\b",
     r"\b(?:the\s+)?(?:(?:single|very)\s+)?(?:most|worst)\s+\w+",
+    r"\b(?:the|a)\s+(?:\w+\s+)?(?:men|elites?)\b",  # led by words any word may follow; runs only where "men" or "elite" is
 ]
 WORD_NEEDING = [  # patterns whose matches contain words they spell out: skipped in texts without them
     r"\b\p{L}+-(?:minded|hating)\b",
