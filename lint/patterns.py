@@ -140,13 +140,14 @@ class PatternIndex:
         # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i".
         followed = "\u0130" not in doc.text
         places: dict[tuple[int, int], list[int]] = {}
-        if followed and self.scan is not None:  # the places the shared scan kept, with their next words
-            at, words, following = self.scan.places(doc)
-            found = compress(zip(at, words, following), map(by_first.__contains__, words))
+        if followed and self.scan is not None:  # the places the shared scan kept
+            shared = self.scan.places(doc, self)
+            at = compress(shared, map(by_first.__contains__, map(norms.__getitem__, shared)))
         else:
-            last = len(norms) - 1
-            found = ((i, norms[i], norms[i + 1] if i < last else "") for i, norm in enumerate(norms) if norm in by_first)
-        for i, word, following in found:
+            at = compress(range(len(norms)), map(by_first.__contains__, norms))
+        last = len(norms) - 1
+        for i in at:
+            word, following = norms[i], norms[i + 1] if i < last else ""
             for key, followers in by_first[word]:
                 if not (followers and followed) or following and followers.admit(following):
                     places.setdefault(key, []).append(starts[i])

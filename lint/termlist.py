@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
-from operator import or_
 from typing import Iterator
 
 import regex
@@ -105,10 +104,7 @@ class TermIndex:
         stop = found.stop
         # The words that start a term, found by C-level iteration (no Python loop per word).
         if span is None and self.scan is not None:
-            places, words, following = self.scan.places(doc)
-            singles, pairs, _ = self.openings()
-            candidates = compress(places, map(or_, map(singles.__contains__, words),
-                                              map(pairs.__contains__, zip(words, following))))
+            candidates = self.scan.places(doc, self)
         else:
             candidates = compress(found, map(first_words.__contains__, norms[found.start : stop]))
         for i in candidates:

@@ -9,7 +9,7 @@ per word, only per place kept.
 """
 from __future__ import annotations
 
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 from operator import or_
 from typing import NamedTuple, Protocol
 
@@ -36,24 +36,36 @@ class WordScan:
     """Shared by the indexes given: each reads its own places from `places`."""
 
     def __init__(self, indexes: list[WordIndex]):
-        openings = [index.openings() for index in indexes]
-        self.singles = frozenset().union(*(o.singles for o in openings))
-        self.pairs = frozenset().union(*(o.pairs for o in openings))
-        self.loose = frozenset().union(*(o.loose for o in openings))
-        for index in indexes:
+        # For each word (or pair of words) that opens a match: the indexes it opens one for, as
+        # the bits of an int, so one pass marks the places of every index at once.
+        self.singles: dict[str, int] = {}
+        self.pairs: dict[tuple[str, str], int] = {}
+        self.loose: dict[str, int] = {}
+        self._bits: dict[WordIndex, int] = {}  # index -> its bit
+        for k, index in enumerate(indexes):
+            bit = self._bits[index] = 1 << k
+            singles, pairs, loose = index.openings()
+            for bits, keys in ((self.singles, singles), (self.pairs, pairs), (self.loose, loose)):
+                for key in keys:
+                    bits[key] = bits.get(key, 0) | bit
             index.scan = self
 
-    def places(self, doc: Document) -> tuple[list[int], list[str], list[str]]:
-        """Indexes of the words where a match of some index may begin, in order, those words,
-        and the words after them ("" after the last word); computed once per document."""
+    def places(self, doc: Document, index: WordIndex) -> list[int]:
+        """Indexes of the words where a match of ``index`` may begin, in order."""
+        at, bits = self._all_places(doc)
+        return list(compress(at, map(self._bits[index].__and__, bits)))
+
+    def _all_places(self, doc: Document) -> tuple[list[int], list[int]]:
+        """The places of every index, in order, with the bits of the indexes each is a place
+        for; computed once per document."""
         found = doc.memo.get(self)
         if found is None:
-            norms, last = doc.word_norms, len(doc.word_norms) - 1
+            norms, nothing = doc.word_norms, repeat(0)
             following = islice(chain(norms, [""]), 1, None)
-            begins = map(or_, map(self.singles.__contains__, norms), map(self.pairs.__contains__, zip(norms, following)))
-            places = list(compress(range(len(norms)), begins))
-            if self.loose:
-                before_apostrophe = [i - 1 for i in doc.apostrophe_words if i and norms[i - 1] in self.loose]
-                places = sorted(set(places).union(before_apostrophe)) if before_apostrophe else places
-            found = doc.memo[self] = (places, [norms[i] for i in places], [norms[i + 1] if i < last else "" for i in places])
+            bits = list(map(or_, map(self.singles.get, norms, nothing), map(self.pairs.get, zip(norms, following), nothing)))
+            if self.loose:  # before a word holding an apostrophe
+                for i in doc.apostrophe_words:
+                    if i:
+                        bits[i - 1] |= self.loose.get(norms[i - 1], 0)
+            found = doc.memo[self] = (list(compress(range(len(norms)), bits)), list(compress(bits, bits)))
         return found
