@@ -7,6 +7,7 @@ of the text and mapped to the line and column an editor shows.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import KeysView
 from dataclasses import dataclass
 from functools import cached_property
