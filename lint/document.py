@@ -20,7 +20,8 @@ from .wordsplit import WORD, split_words
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # Two or more line breaks with only spaces between: from the first break on (the spaces before
 # it are stripped from the paragraph), so that a scan looks for line breaks only.
-PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+# A "\r" is a line break of its own only when no "\n" follows: one "\r\n" is never two breaks.
+PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 SPACE = regex.compile(r"\s")
 APOSTROPHE = regex.compile("['’]")
 # Texts are tokenized in pieces of about this many characters, so that a huge file never holds
@@ -75,7 +76,7 @@ def _sentence_end_pattern(mark: str) -> re.Pattern:
             for n in lengths
         )
         after_mark = rf"(?:(?=[{TERMINALS}])|(?<={non_word}\.)|(?<={word}{{{lengths[-1] + 1}}}\.){short_words})"
-    space = r"(?:(?![\r\n][ \t\f\v]*[\r\n])\s)++(?=\S)"
+    space = rf"(?:[^\S\r\n]|(?!{PARAGRAPH_BREAK.pattern})[\r\n])++(?=\S)"
     first = re.escape(mark)  # the first mark of the run
     return re.compile(rf"{first}(?<![{TERMINALS}]{first})(?:{after_mark}({rest}){no_lower_case}|({rest})){space}")
 

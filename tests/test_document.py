@@ -36,6 +36,18 @@ def test_sentences_keep_abbreviations_decimals_initials_and_closing_quotes():
     ]
 
 
+def test_text_with_crlf_or_lone_cr_has_the_paragraphs_and_sentences_it_has_with_lf():
+    """One "\r\n" is one line break, as one "\n" is: it wraps a line, it does not end a paragraph."""
+    text = "A headline\n\nThe body starts here and\ncontinues here.\n \nA second paragraph.\n"
+    expected = Document(text)
+    for ending in ("\r\n", "\r"):
+        doc = Document(text.replace("\n", ending))
+        assert [doc.text[p.start : p.end].replace(ending, "\n") for p in doc.paragraphs] == [
+            text[p.start : p.end] for p in expected.paragraphs]
+        assert [doc.text[s.start : s.end].replace(ending, "\n") for s in doc.sentences] == [
+            "A headline", "The body starts here and\ncontinues here.", "A second paragraph."]
+
+
 def test_paragraph_break_ends_a_sentence_but_a_wrapped_line_does_not():
     text = "A headline without a full stop\n\nThe body starts here and\ncontinues on the next line."
     doc = Document(text)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from framelint.document import SENTENCE_OPENERS, Document, Span, _is_sentence_end, _stripped
 
 # --- TEST ORACLE: the reference implementation (do not use outside this test) ----------------
-ORACLE_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+ORACLE_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 ORACLE_SENTENCE_END = regex.compile(r"(?P<end>[.!?…]+[\"'”’»)\]]*)(?=\s)[\s\x1c-\x1f]+")
 
 
