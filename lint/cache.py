@@ -1,7 +1,8 @@
 """``--cache``: a document's findings kept on disk, so an unchanged file is not linted again.
 
-An entry is keyed by everything the findings depend on: framelint's and the regex module's
-versions, the plugins registered, the rules (each pack file's content, the selected codes, the
+An entry is keyed by everything the findings depend on: framelint's code (its version and the
+content of its modules, so that a development install never reads results of older code) and
+the regex module's version, the plugins registered, the rules (each pack file's content, the selected codes, the
 regex timeout), the path shown and the document's text. Entries are JSON files written to a
 temporary name and renamed into place, so runs sharing the cache concurrently never read half an
 entry; one that cannot be read is linted again, and a cache that cannot be written is ignored.
@@ -29,6 +30,18 @@ def default_directory() -> str:
     return os.path.join(base, "framelint")
 
 
+def _code_digest() -> bytes:
+    """framelint's own modules, read: about 2 ms, once per run with ``--cache``."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and d != "rules")
+        for name in sorted(f for f in files if f.endswith(".py")):
+            with open(os.path.join(folder, name), "rb") as module:
+                digest.update(name.encode() + b"\x1f" + module.read())
+    return digest.digest()
+
+
 def rules_digest(rules, regex_timeout: float) -> str:
     """What identifies a rule selection: the packs' files as they are now, the codes, the timeout,
     and the plugins (whose kinds interpret the rules)."""
@@ -36,7 +49,7 @@ def rules_digest(rules, regex_timeout: float) -> str:
 
     from .plugins import plugin_manager
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_code_digest())
     for part in (__version__, regex.__version__, repr(regex_timeout),
                  *sorted(name for name, _plugin in plugin_manager().list_name_plugin())):
         digest.update(part.encode() + b"\x1f")

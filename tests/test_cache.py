@@ -69,3 +69,14 @@ def test_concurrent_runs_share_the_cache(tmp_path, cache_dir):
         out, err = run.communicate(timeout=120)
         assert (run.returncode, out, err) == outcome(expected)
     assert not [p for p in cache_dir.rglob(".tmp-*")]  # no half-written entry left behind
+
+
+def test_changed_framelint_code_is_not_answered_from_the_cache(tmp_path, monkeypatch):
+    """A development install keeps its version while its code changes: the code is in the key."""
+    from framelint import cache
+
+    (tmp_path / "engine.py").write_text("SECTION = 1\n")
+    monkeypatch.setattr(cache, "__file__", str(tmp_path / "cache.py"))
+    before = cache._code_digest()
+    (tmp_path / "engine.py").write_text("SECTION = 2\n")
+    assert cache._code_digest() != before
