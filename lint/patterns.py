@@ -148,8 +148,9 @@ class PatternIndex:
         last = len(norms) - 1
         for i in at:
             word, following = norms[i], norms[i + 1] if i < last else ""
-            for key, followers in by_first[word]:
-                if not (followers and followed) or following and followers.admit(following):
+            for key, followers in by_first[word]:  # the set look-up first: most places are "the" without "best"
+                if (followers is None or not followed or following in followers.whole
+                        or (followers.beginnings or "'" in following) and followers.admit(following)):
                     places.setdefault(key, []).append(starts[i])
         # Where else a regex's \b falls before a letter or after one: at apostrophes inside
         # words ("neill" in "o'neill"); and "İ", as above.
