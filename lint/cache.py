@@ -1,7 +1,8 @@
 """``--cache``: a document's findings kept on disk, so an unchanged file is not linted again.
 
-An entry is keyed by everything the findings depend on: framelint's code (its version and the
-content of its modules, so that a development install never reads results of older code) and
+An entry is keyed by everything the findings depend on: framelint's code (its version, and the
+size and time of each of its modules, so that a development install never reads results of
+older code) and
 the regex module's version, the plugins registered, the rules (each pack file's content, the selected codes, the
 regex timeout), the path shown and the document's text. Entries are JSON files written to a
 temporary name and renamed into place, so runs sharing the cache concurrently never read half an
@@ -18,6 +19,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict
+from functools import lru_cache
 
 from .finding import Finding
 from .version import __version__
@@ -30,16 +32,19 @@ def default_directory() -> str:
     return os.path.join(base, "framelint")
 
 
-def _code_digest() -> bytes:
-    """framelint's own modules, read: about 2 ms, once per run with ``--cache``."""
+@lru_cache(maxsize=None)
+def code_stamp() -> str:
+    """Size and modification time of every framelint module: what tells one state of
+    framelint's code from another without reading it (a development install keeps its version
+    while its code changes)."""
     package = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256()
-    for folder, subfolders, files in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and d != "rules")
-        for name in sorted(f for f in files if f.endswith(".py")):
-            with open(os.path.join(folder, name), "rb") as module:
-                digest.update(name.encode() + b"\x1f" + module.read())
-    return digest.digest()
+    stamps = []
+    for folder, _subfolders, files in os.walk(package):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}")
+    return ";".join(sorted(stamps))
 
 
 def rules_digest(rules, regex_timeout: float) -> str:
@@ -49,8 +54,8 @@ def rules_digest(rules, regex_timeout: float) -> str:
 
     from .plugins import plugin_manager
 
-    digest = hashlib.sha256(_code_digest())
-    for part in (__version__, regex.__version__, repr(regex_timeout),
+    digest = hashlib.sha256()
+    for part in (__version__, code_stamp(), regex.__version__, repr(regex_timeout),
                  *sorted(name for name, _plugin in plugin_manager().list_name_plugin())):
         digest.update(part.encode() + b"\x1f")
     for path in sorted({rule.file for rule in rules}):

@@ -15,11 +15,10 @@ import hashlib
 import os
 import pickle
 import sys
-from functools import lru_cache
 
 import regex
 
-from .cache import default_directory, write_atomically
+from .cache import code_stamp, default_directory, write_atomically
 from .version import __version__
 
 ENTRY = "packs.pickle"
@@ -30,7 +29,7 @@ def cached_packs(sources: list, kinds: dict) -> tuple[str | None, list | None]:
     sources is on disk, else None; the key is None when the packs must not be cached."""
     if not all(type(kind).__module__.startswith("framelint.") for kind in kinds.values()):
         return None, None
-    digest = hashlib.sha256(f"{sys.version}\x1f{__version__}\x1f{regex.__version__}\x1f{_modules_stamp()}".encode())
+    digest = hashlib.sha256(f"{sys.version}\x1f{__version__}\x1f{regex.__version__}\x1f{code_stamp()}".encode())
     try:
         for source in sources:
             digest.update(f"\x1e{source}\x1f{source.read_text(encoding='utf-8')}".encode("utf-8", "surrogatepass"))
@@ -51,16 +50,3 @@ def store_packs(key: str, packs: list) -> None:
     except Exception:  # something in the packs cannot be pickled: they are parsed every run
         return
     write_atomically(os.path.join(default_directory(), ENTRY), data)
-
-
-@lru_cache(maxsize=None)
-def _modules_stamp() -> str:
-    """Size and modification time of every framelint module, which parse the packs."""
-    package = os.path.dirname(os.path.abspath(__file__))
-    stamps = []
-    for folder, _subfolders, files in os.walk(package):
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                stamps.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}")
-    return ";".join(sorted(stamps))

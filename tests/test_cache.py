@@ -77,6 +77,6 @@ def test_changed_framelint_code_is_not_answered_from_the_cache(tmp_path, monkeyp
 
     (tmp_path / "engine.py").write_text("SECTION = 1\n")
     monkeypatch.setattr(cache, "__file__", str(tmp_path / "cache.py"))
-    before = cache._code_digest()
-    (tmp_path / "engine.py").write_text("SECTION = 2\n")
-    assert cache._code_digest() != before
+    before = cache.code_stamp.__wrapped__()
+    (tmp_path / "engine.py").write_text("SECTION = 10\n")
+    assert cache.code_stamp.__wrapped__() != before
