@@ -8,9 +8,10 @@ by their first word: one pass over a document's words finds every term, however 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress
 from operator import or_
 from typing import Iterator
+from weakref import WeakKeyDictionary, ref
 
 import regex
 
@@ -72,14 +73,37 @@ class TermIndex:
 
     def __init__(self):
         self._root = _Node()
-        self.scan: WordScan | None = None  # set when the index shares a pass over the words
+        self._scan: WordScan | None = None
+        self._sharing: tuple[_SharedPlaces, int] | None = None  # with the index's bit among them
         self._openings: Openings | None = None
+
+    @property
+    def scan(self) -> WordScan | None:
+        """Set when the index shares a pass over the words (wordscan.py)."""
+        return self._scan
+
+    @scan.setter
+    def scan(self, scan: WordScan | None) -> None:
+        self._scan = scan
+        self._sharing = None
+        if scan is not None:
+            shared = _SHARED_PLACES.setdefault(scan, _SharedPlaces())
+            self._sharing = shared, shared.add(self)
+
+    def __getstate__(self) -> dict:
+        """Pickled (for worker processes) without the sharing, which is kept through weak
+        references; unpickled, the index joins the scan's sharing again."""
+        return {**self.__dict__, "_sharing": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.scan = state["_scan"]
 
     def add(self, term: Term, owner: object) -> None:
         node = self._root
         for word in term.words:
             node = node.next.setdefault(word.casefold(), _Node())
-        node.terms.append((term, owner))
+        node.add(term, owner)
 
     def __bool__(self) -> bool:
         return bool(self._root.next)
@@ -104,39 +128,109 @@ class TermIndex:
         text, norms, starts, ends = doc.text, doc.word_norms, doc.word_starts, doc.word_ends
         stop = found.stop
         # The words that start a term, found by C-level iteration (no Python loop per word).
-        if span is None and self.scan is not None:
-            places, words, following = self.scan.places(doc)
-            singles, pairs, _ = self.openings()
-            candidates = compress(places, map(or_, map(singles.__contains__, words),
-                                              map(pairs.__contains__, zip(words, following))))
+        if span is None and self._sharing is not None:
+            candidates = self._sharing[0].places(doc, self.scan, self._sharing[1])
         else:
             candidates = compress(found, map(first_words.__contains__, norms[found.start : stop]))
         for i in candidates:
-            node, j = first_words[norms[i]], i
+            node = first_words[norms[i]]
+            if not node.next and node.unique is not None:  # terms of this one word only
+                for term, owner in node.unique:
+                    yield starts[i], ends[i], term, owner
+                continue
             if not node.terms and (i + 1 >= stop or norms[i + 1] not in node.next):
                 continue  # "the" without the word that would make it "the regime"
             longest: dict[int, tuple[int, Term, object]] = {}
-            while True:
-                for term, owner in node.terms:  # the terms that end at word j; longer ones come later
-                    if id(owner) not in longest or longest[id(owner)][0] < ends[j]:
-                        if not term.case_sensitive or _same_case(text, starts, ends, i, term):
-                            longest[id(owner)] = (ends[j], term, owner)
+            j = i
+            while True:  # the terms that end at word j; longer ones come later
+                if node.unique is not None:
+                    for term, owner in node.unique:
+                        longest[id(owner)] = (ends[j], term, owner)
+                else:
+                    for term, owner in node.terms:
+                        if id(owner) not in longest or longest[id(owner)][0] < ends[j]:
+                            if not term.case_sensitive or _same_case(text, starts, ends, i, term):
+                                longest[id(owner)] = (ends[j], term, owner)
                 j += 1
                 if j >= stop or not node.next:
                     break
                 node = node.next.get(norms[j])
-                if node is None or not JOINER.fullmatch(text, ends[j - 1], starts[j]):
+                gap = ends[j - 1]
+                if node is None or not (starts[j] == gap + 1 and text[gap] == " " or JOINER.fullmatch(text, gap, starts[j])):
                     break
             for end, term, owner in longest.values():
                 yield starts[i], end, term, owner
 
 
+class _SharedPlaces:
+    """The term indexes sharing a `WordScan`, and the places of the scan each one's terms may
+    begin at: sorted out for all of them in one pass over a document's places, not one each."""
+
+    def __init__(self):
+        self._indexes: list[ref[TermIndex]] = []  # weakly: the scan's indexes hold it, and it them
+        self._masks: tuple[dict, dict] | None = None
+
+    def add(self, index: TermIndex) -> int:
+        """The index's bit in the masks."""
+        self._indexes.append(ref(index))
+        self._masks = None
+        return 1 << (len(self._indexes) - 1)
+
+    def places(self, doc: Document, scan: WordScan, bit: int) -> list[int]:
+        """Indexes of the words where a term of the index with ``bit`` may begin, in order."""
+        by_mask = doc.memo.get(self)
+        if by_mask is None:
+            singles, pairs = self._openings()
+            places, words, following = scan.places(doc)
+            opening = map(or_, map(singles.__contains__, words), map(pairs.__contains__, zip(words, following)))
+            by_mask = doc.memo[self] = {}  # the places whose words open terms of the same indexes
+            for k in compress(range(len(places)), opening):
+                mask = singles.get(words[k], 0) | pairs.get((words[k], following[k]), 0)
+                by_mask.setdefault(mask, []).append(places[k])
+        found = [places for mask, places in by_mask.items() if mask & bit]
+        return found[0] if len(found) == 1 else sorted(chain.from_iterable(found))
+
+    def _openings(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """The first words, and first two words, that may open a term (`TermIndex.openings`),
+        each with the mask of the indexes whose terms it opens."""
+        if self._masks is None:
+            singles: dict[str, int] = {}
+            pairs: dict[tuple[str, str], int] = {}
+            for k, index in enumerate(self._indexes):
+                if index() is None:
+                    continue  # gone with its matcher, so never asked for
+                opening = index().openings()
+                for word in opening.singles:
+                    singles[word] = singles.get(word, 0) | 1 << k
+                for pair in opening.pairs:
+                    pairs[pair] = pairs.get(pair, 0) | 1 << k
+            self._masks = singles, pairs
+        return self._masks
+
+
+# Keyed by scan, so that the indexes a `WordScan` is given find each other.
+_SHARED_PLACES: WeakKeyDictionary[WordScan, _SharedPlaces] = WeakKeyDictionary()
+
+
 class _Node:
-    __slots__ = ("next", "terms")
+    __slots__ = ("next", "terms", "unique")
 
     def __init__(self):
         self.next: dict[str, _Node] = {}
         self.terms: list[tuple[Term, object]] = []
+        # When no term here is case-sensitive: the first term of each owner, the one a match
+        # ending here reports for it (an owner is told apart by identity).
+        self.unique: tuple[tuple[Term, object], ...] | None = ()
+
+    def add(self, term: Term, owner: object) -> None:
+        self.terms.append((term, owner))
+        if any(t.case_sensitive for t, _ in self.terms):
+            self.unique = None
+        else:
+            firsts: dict[int, tuple[Term, object]] = {}
+            for t, o in self.terms:
+                firsts.setdefault(id(o), (t, o))
+            self.unique = tuple(firsts.values())
 
 
 def _same_case(text: str, starts, ends, i: int, term: Term) -> bool:
