@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Iterator
 
 import regex
@@ -17,6 +18,7 @@ from .wordscan import WordScan
 from .voice import in_writer_voice
 
 WHITESPACE = regex.compile(r"\s+")
+START, END = attrgetter("start"), attrgetter("end")
 # Texts longer than this many characters are matched in sections of about this size.
 SECTION = 2_000_000
 
@@ -42,10 +44,11 @@ class Linter:
         self.matchers = [kinds[name].compile(group) for name, group in by_kind.items()]
         # Matchers that show their word indexes (``word_indexes``) share one pass over the words.
         WordScan([index for matcher in self.matchers for index in getattr(matcher, "word_indexes", ())])
-        self.exceptions = TermIndex()
-        for rule in self.rules:
+        # Each rule's own: most of a text's matches are of rules none of whose exceptions is in it.
+        self.exceptions: dict[Rule, TermIndex] = {rule: TermIndex() for rule in self.rules if rule.exceptions}
+        for rule, index in self.exceptions.items():
             for term in rule.exceptions:
-                self.exceptions.add(term, rule)
+                index.add(term, rule)
 
     def lint(self, doc: Document) -> LintResult:
         """Findings for a document, sorted by position (from the cache when one is given)."""
@@ -84,8 +87,8 @@ class Linter:
             return False
         if rule.exceptions:
             sentence = doc.sentence_at(match.start)
-            for start, end, _term, owner in self.exceptions.find(doc, sentence):
-                if owner is rule and start < match.end and match.start < end:
+            for start, end, _term, _rule in self.exceptions[rule].find(doc, sentence):
+                if start < match.end and match.start < end:
                     return False
         return True
 
@@ -93,7 +96,7 @@ class Linter:
         rule = match.rule
         # The message quotes the prose (markup masked out); ``text`` is the file's own slice.
         text = doc.original[match.start : match.end]
-        message = rule.message.replace("{match}", WHITESPACE.sub(" ", doc.text[match.start : match.end]).strip())
+        message = rule.message.replace("{match}", one_line(doc.text[match.start : match.end]))
         if match.suggestion:
             message += f'; consider "{match.suggestion}"'
         line, column = doc.position(match.start)
@@ -127,12 +130,23 @@ def sections(doc: Document, size: int) -> Iterator[tuple[int, Document]]:
         start = end
 
 
+def one_line(text: str) -> str:
+    """The text with each run of white space made one space, and none at either end. The only
+    printable white space is the space itself, so a printable text without two spaces in a row
+    (most matches) is as it is, and needs no regex."""
+    if not text.isprintable() or "  " in text:
+        text = WHITESPACE.sub(" ", text)
+    return text.strip()
+
+
 def _outermost(matches: list[Match]) -> list[Match]:
     """Drop a rule's match that lies inside another match of the same rule ("many in" inside
     "for many in Donbass"), and exact repeats."""
     kept: list[Match] = []
     reach: dict[str, int] = {}  # rule code -> end of its furthest kept match so far
-    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+    # By start, then longest first (two stable sorts, for keys that need no tuple per match).
+    in_order = sorted(sorted(matches, key=END, reverse=True), key=START)
+    for match in in_order:
         if match.end <= reach.get(match.rule.code, -1):
             continue
         reach[match.rule.code] = match.end

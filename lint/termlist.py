@@ -78,7 +78,7 @@ class TermIndex:
         node = self._root
         for word in term.words:
             node = node.next.setdefault(word.casefold(), _Node())
-        node.terms.append((term, owner))
+        node.add(term, owner)
 
     def __bool__(self) -> bool:
         return bool(self._root.next)
@@ -108,31 +108,54 @@ class TermIndex:
         else:
             candidates = compress(found, map(first_words.__contains__, norms[found.start : stop]))
         for i in candidates:
-            node, j = first_words[norms[i]], i
+            node = first_words[norms[i]]
+            if not node.next and node.unique is not None:  # terms of this one word only
+                for term, owner in node.unique:
+                    yield starts[i], ends[i], term, owner
+                continue
             if not node.terms and (i + 1 >= stop or norms[i + 1] not in node.next):
                 continue  # "the" without the word that would make it "the regime"
             longest: dict[int, tuple[int, Term, object]] = {}
-            while True:
-                for term, owner in node.terms:  # the terms that end at word j; longer ones come later
-                    if id(owner) not in longest or longest[id(owner)][0] < ends[j]:
-                        if not term.case_sensitive or _same_case(text, starts, ends, i, term):
-                            longest[id(owner)] = (ends[j], term, owner)
+            j = i
+            while True:  # the terms that end at word j; longer ones come later
+                if node.unique is not None:
+                    for term, owner in node.unique:
+                        longest[id(owner)] = (ends[j], term, owner)
+                else:
+                    for term, owner in node.terms:
+                        if id(owner) not in longest or longest[id(owner)][0] < ends[j]:
+                            if not term.case_sensitive or _same_case(text, starts, ends, i, term):
+                                longest[id(owner)] = (ends[j], term, owner)
                 j += 1
                 if j >= stop or not node.next:
                     break
                 node = node.next.get(norms[j])
-                if node is None or not JOINER.fullmatch(text, ends[j - 1], starts[j]):
+                gap = ends[j - 1]
+                if node is None or not (starts[j] == gap + 1 and text[gap] == " " or JOINER.fullmatch(text, gap, starts[j])):
                     break
             for end, term, owner in longest.values():
                 yield starts[i], end, term, owner
 
 
 class _Node:
-    __slots__ = ("next", "terms")
+    __slots__ = ("next", "terms", "unique")
 
     def __init__(self):
         self.next: dict[str, _Node] = {}
         self.terms: list[tuple[Term, object]] = []
+        # When no term here is case-sensitive: the first term of each owner, the one a match
+        # ending here reports for it (an owner is told apart by identity).
+        self.unique: tuple[tuple[Term, object], ...] | None = ()
+
+    def add(self, term: Term, owner: object) -> None:
+        self.terms.append((term, owner))
+        if any(t.case_sensitive for t, _ in self.terms):
+            self.unique = None
+        else:
+            firsts: dict[int, tuple[Term, object]] = {}
+            for t, o in self.terms:
+                firsts.setdefault(id(o), (t, o))
+            self.unique = tuple(firsts.values())
 
 
 def _same_case(text: str, starts, ends, i: int, term: Term) -> bool:

@@ -1,7 +1,10 @@
 """Kind ``sentence``: whole sentences of a stated shape."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from framelint.kinds.sentence import ASCII_LOWER, _in_capitals
+from framelint.document import Document
+from framelint.kinds.sentence import ASCII_LOWER, OPENERS, _holding, _in_capitals, _opens
 from kind_helpers import found, problem
 
 RALLY = "The crowd gathered at noon. Stop the tax now! The speeches lasted an hour and ended with cheers!\n"
@@ -66,3 +69,23 @@ def test_every_stated_property_must_hold():
 )
 def test_bad_fields_are_named(fields, expected):
     assert problem("sentence", fields) == expected
+
+
+TEXTS = st.text(alphabet=' .!?"“”«»-—\n\u00a0aAbB', max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_opening_a_sentence_is_judged_as_from_the_whole_text_before_the_term(text, data):
+    sentence_start = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(sentence_start, len(text)))
+    before = text[sentence_start:start].rstrip(" ")
+    assert _opens(text, sentence_start, start) == (not before.strip(OPENERS + "-—") or before[-1] in OPENERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, strings=st.lists(st.sampled_from(["!", "?", "?!", "a.", "”", "b b"]), min_size=1, max_size=3))
+def test_the_sentences_holding_a_string_are_those_it_occurs_in(text, strings):
+    doc = Document(text)
+    expected = [s for s in doc.sentences if any(x in text[s.start : s.end] for x in strings)]
+    assert _holding(doc, tuple(strings)) == expected

@@ -126,20 +126,35 @@ def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text, sha
     assert found == expected
 
 
+def _term_lists() -> list:
+    """(term, owner) lists: phrases sharing first words, an owner with several terms (twice
+    the same words, told apart by their suggestions), the same term for two owners,
+    case-sensitive terms."""
+    from framelint.termlist import Term
+
+    owner = "one owner"  # the same object in every call
+    lists = [[("heroic",), ("the", "regime's"), ("many", "in"), ("is", "it", "any", "wonder"), ("corrupt", "elites")],
+             [("the", "regime's", "thugs"), ("o'neill's",), ("outrage",), ("sources", "say"), ("any",)],
+             [("the",), ("the", "regime's"), ("heroic",), ("is", "it"), ("the",)],
+             [("Heroic",), ("many",), ("many", "in"), ("the", "Regime's")]]
+    return [[(Term(words, k == 3 and words[-1][0].isupper(), suggestion=str(n)),
+              owner if k == 2 and n in (0, 1, 4) else (k, n % 2))
+             for n, words in enumerate(terms)] for k, terms in enumerate(lists)]
+
+
 def _term_indexes(shared: bool) -> list:
-    from framelint.termlist import Term, TermIndex
+    """Shared, the indexes also share the scan with a pattern index."""
+    from framelint.termlist import TermIndex
     from framelint.wordscan import WordScan
 
-    lists = [[("heroic",), ("the", "regime's"), ("many", "in"), ("is", "it", "any", "wonder"), ("corrupt", "elites")],
-             [("the", "regime's", "thugs"), ("o'neill's",), ("outrage",), ("sources", "say"), ("any",)]]
     indexes = []
-    for k, terms in enumerate(lists):
+    for entries in _term_lists():
         index = TermIndex()
-        for words in terms:
-            index.add(Term(words), k)
+        for term, owner in entries:
+            index.add(term, owner)
         indexes.append(index)
     if shared:
-        WordScan(indexes)
+        WordScan(indexes + [PatternIndex([("rule", PatternSet.of((regex.compile(WORD_LED[1], regex.I),)))])])
     return indexes
 
 
@@ -147,7 +162,35 @@ def _term_indexes(shared: bool) -> list:
 @given(text=prose)
 def test_term_indexes_sharing_one_scan_find_what_each_finds_alone(text):
     """The shared scan keeps only the places where a term may begin (a lone first word, or a
-    phrase's first two words); every occurrence is still found, at the end of a text too."""
+    phrase's first two words), and sorts them out for each index; every occurrence is still
+    found, at the end of a text too."""
     alone = [list(index.find(Document(text))) for index in _term_indexes(shared=False)]
     doc = Document(text)
     assert [list(index.find(doc)) for index in _term_indexes(shared=True)] == alone
+
+
+@BOUNDED
+@given(text=prose)
+def test_a_term_index_finds_the_longest_term_of_each_owner_at_each_word(text):
+    """Against a search term by term: at each word, each owner's longest term that begins
+    there (of equally long ones, the first added), owners in the order of their shortest such
+    term; between a phrase's words only spaces, line breaks or hyphens; case-sensitive terms as
+    written."""
+    from framelint.termlist import JOINER
+
+    doc = Document(text)
+    norms, starts, ends = doc.word_norms, doc.word_starts, doc.word_ends
+    for added, index in zip(_term_lists(), _term_indexes(shared=True)):
+        expected = []
+        for i in range(len(norms)):
+            longest = {}
+            for term, owner in sorted(added, key=lambda entry: len(entry[0].words)):
+                n = len(term.words)
+                if (norms[i : i + n] == [w.casefold() for w in term.words]
+                        and all(JOINER.fullmatch(text, ends[i + k - 1], starts[i + k]) for k in range(1, n))
+                        and (not term.case_sensitive
+                             or [text[starts[i + k] : ends[i + k]].replace("’", "'") for k in range(n)] == list(term.words))
+                        and (id(owner) not in longest or longest[id(owner)][0] < ends[i + n - 1])):
+                    longest[id(owner)] = (ends[i + n - 1], term, owner)
+            expected += [(starts[i], end, term, owner) for end, term, owner in longest.values()]
+        assert list(index.find(doc)) == expected

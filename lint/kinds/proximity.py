@@ -65,39 +65,58 @@ class _Hit(NamedTuple):
     sentence: int  # where its sentence starts (`Document.sentence_at`): the same for hits in one sentence
 
 
+class _Role:
+    """One of a rule's term lists ("first", "second", "unless"), found and hashed by identity.
+    In the index each term is owned by a tuple of its own holding its role, so that every term
+    that matches at a word is reported, not only the longest of its list."""
+
+    __slots__ = ("rule", "name")
+
+    def __init__(self, rule, name: str):
+        self.rule, self.name = rule, name
+
+
 class ProximityMatcher:
     def __init__(self, rules):
-        self.rules = rules
         self.index = TermIndex()
         self.word_indexes = (self.index,)  # the engine reads the words once for all (wordscan.py)
-        for rule in rules:
-            for role in ("first", "second", "unless"):
-                for term in getattr(rule.options, role):
-                    self.index.add(term, (rule, role))
-        self.longest_second = {rule: max(len(t.words) for t in rule.options.second) for rule in rules}
+        # Each rule with its roles and the most words in a second-list term.
+        self.rules = [(rule, *(_Role(rule, name) for name in ("first", "second", "unless")),
+                       max(len(t.words) for t in rule.options.second)) for rule in rules]
+        for _rule, *roles, _longest in self.rules:
+            for role in roles:
+                for term in getattr(role.rule.options, role.name):
+                    self.index.add(term, (role,))
 
     def find(self, doc: Document, context: MatchContext):
-        found: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (rule, role) -> spans of its terms
-        for start, end, _term, owner in self.index.find(doc):
-            found[owner].append((start, end))
-        for rule in self.rules:
-            firsts, seconds = found.get((rule, "first")), found.get((rule, "second"))
+        found: dict[_Role, list[tuple[int, int]]] = defaultdict(list)  # spans of each role's terms
+        for start, end, _term, (role,) in self.index.find(doc):
+            found[role].append((start, end))
+        for rule, first, second, unless, longest_second in self.rules:
+            firsts, seconds = found.get(first), found.get(second)
             if not (firsts and seconds):
                 continue  # often one end is in a text and the other is not: nothing to place
-            cancelled = {doc.sentence_at(start).start for start, end in found.get((rule, "unless"), ())
+            first_sentences = [doc.sentence_at(start).start for start, _ in firsts]
+            second_sentences = [doc.sentence_at(start).start for start, _ in seconds]
+            shared = set(first_sentences).intersection(second_sentences)
+            if not shared:
+                continue  # a pair never spans sentences
+            cancelled = {doc.sentence_at(start).start for start, end in found.get(unless, ())
                          if in_writer_voice(doc, rule, start, end)}
-            pairs = _pairs(_hits(doc, rule, firsts), _hits(doc, rule, seconds), rule.options, self.longest_second[rule])
+            pairs = _pairs(_hits(doc, rule, firsts, first_sentences, shared),
+                           _hits(doc, rule, seconds, second_sentences, shared), rule.options, longest_second)
             for a, b in pairs:
                 if a.sentence not in cancelled and b.sentence not in cancelled:
                     yield from _report(doc, rule, a, b)
 
 
-def _hits(doc: Document, rule, spans: list[tuple[int, int]]) -> list[_Hit]:
-    """The spans in the writer's voice, placed among the document's words and sentences."""
+def _hits(doc: Document, rule, spans: list[tuple[int, int]], sentences: list[int], shared: set[int]) -> list[_Hit]:
+    """The spans in the writer's voice, placed among the document's words; only those in the
+    ``shared`` sentences (of ``sentences``, where each span's starts), which hold both ends."""
     word_starts = doc.word_starts
-    return [_Hit(start, end, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end) - 1,
-                 doc.sentence_at(start).start)
-            for start, end in spans if in_writer_voice(doc, rule, start, end)]
+    return [_Hit(start, end, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end) - 1, sentence)
+            for (start, end), sentence in zip(spans, sentences)
+            if sentence in shared and in_writer_voice(doc, rule, start, end)]
 
 
 def _pairs(firsts, seconds, options: ProximityOptions, longest: int):

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..document import Document, Quotation, Span
+from ..document import Document, Quotation
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
 from ..quotations import SPEECH_VERBS
@@ -234,19 +234,23 @@ def _repetitions(doc: Document, tokens: _Tokens, rule: Rule):
 
 
 def _listed_repetitions(doc: Document, tokens: _Tokens, rule: Rule, found: list[tuple[int, int]]):
-    """Repetitions of the rule's own terms, each occurrence keyed by its stemmed words."""
-    occurrences: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
+    """Repetitions of the rule's own terms, each occurrence keyed by its stemmed words. Whether
+    an occurrence is in the writer's voice is asked only of phrases found often enough."""
+    occurrences: dict[tuple, list[tuple[int, int, int, int]]] = defaultdict(list)
+    norms, word_starts = doc.word_norms, doc.word_starts
     for start, end in sorted(found):
-        words = doc.word_range(Span(start, end))
-        if not any(silenced(rule, tokens.quote_of(k)) for k in words):
-            phrase = tuple(map(stem, doc.word_norms[words.start : words.stop]))  # not every word's stem
-            occurrences[phrase].append((words.start, start, end))
+        first, stop = bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
+        occurrences[tuple(map(stem, norms[first:stop]))].append((first, stop, start, end))  # not every word's stem
+    need = rule.options.min_count
     for places in occurrences.values():
-        if len(places) < rule.options.min_count:
+        if len(places) >= need:
+            places = [place for place in places
+                      if not any(silenced(rule, tokens.quote_of(k)) for k in range(place[0], place[1]))]
+        if len(places) < need:
             continue
-        firsts = [first for first, _, _ in places]
+        firsts = [place[0] for place in places]
         for k in _reported(firsts, {first: tokens.sentence_of(first) for first in firsts}, rule.options):
-            yield Match(rule, places[k][1], places[k][2])
+            yield Match(rule, places[k][2], places[k][3])
 
 
 def _reported(starts: list[int], sentence, options: RepetitionOptions) -> set[int]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import attrgetter, not_
 
 import regex
 
@@ -26,13 +28,18 @@ OPENERS = "\"'“‘«„("
 # Every ASCII lower-case letter changes in str.upper(): a sentence with one is not in capitals,
 # and this finds it without copying the sentence out of the text.
 ASCII_LOWER = regex.compile("[a-z]")
+START, END = attrgetter("start"), attrgetter("end")
 
 
 def _opens(text: str, sentence_start: int, start: int) -> bool:
     """Whether a term at ``start`` opens its sentence, or a quotation inside it ("Placards
-    read "Stop the tax!"")."""
-    before = text[sentence_start:start].rstrip(" ")
-    return not before.strip(OPENERS + "-—") or before[-1] in OPENERS
+    read "Stop the tax!""). Mostly the last character before it, spaces aside, tells."""
+    end = start
+    while end > sentence_start and text[end - 1] == " ":
+        end -= 1
+    if end == sentence_start or text[end - 1] in OPENERS:
+        return True
+    return text[end - 1] in "-—" and not text[sentence_start:end].strip(OPENERS + "-—")
 
 
 @dataclass(frozen=True)
@@ -72,50 +79,65 @@ class SentenceKind:
         return SentenceMatcher(rules)
 
 
+class _Cue:
+    """A rule's cue role ("terms" or "starts_with"): the owner of its terms in the index, one
+    object for all of them, so that it is found and hashed by identity."""
+
+    __slots__ = ("rule", "role")
+
+    def __init__(self, rule, role: str):
+        self.rule, self.role = rule, role
+
+
 class SentenceMatcher:
     def __init__(self, rules):
-        self.rules = rules
         self.index = TermIndex()
         self.word_indexes = (self.index,)  # the engine reads the words once for all (wordscan.py)
-        self.cue_roles = {rule: [role for role in ("terms", "starts_with") if getattr(rule.options, role)] for rule in rules}
-        for rule in rules:
-            for role in self.cue_roles[rule]:
-                for term in getattr(rule.options, role):
-                    self.index.add(term, (rule, role))
+        self.cues = [(rule, [_Cue(rule, role) for role in ("terms", "starts_with") if getattr(rule.options, role)])
+                     for rule in rules]
+        for _rule, cues in self.cues:
+            for cue in cues:
+                for term in getattr(cue.rule.options, cue.role):
+                    self.index.add(term, cue)
 
     def find(self, doc: Document, context: MatchContext):
-        cued: dict[tuple, dict[int, Span]] = defaultdict(dict)  # (rule, role) -> cued sentences by start
-        for start, end, _term, (rule, role) in self.index.find(doc):
+        text = doc.text
+        cued: dict[_Cue, dict[int, Span]] = defaultdict(dict)  # cued sentences by start
+        for start, end, _term, cue in self.index.find(doc):
             sentence = doc.sentence_at(start)
-            if role == "starts_with" and not _opens(doc.text, sentence.start, start):
+            if cue.role == "starts_with" and not _opens(text, sentence.start, start):
                 continue
-            if in_writer_voice(doc, rule, start, end):
-                cued[(rule, role)][sentence.start] = sentence
-        for rule in self.rules:
-            candidates = _candidates(doc, rule, self.cue_roles[rule], cued)
-            for sentence in _with_shape(doc, candidates, rule.options):
+            if in_writer_voice(doc, cue.rule, start, end):
+                cued[cue][sentence.start] = sentence
+        for rule, cues in self.cues:
+            if cues and cues[0] not in cued:
+                continue
+            for sentence in _with_shape(doc, _candidates(cues, cued), rule.options):
                 yield Match(rule, sentence.start, sentence.end)
 
 
-def _candidates(doc: Document, rule, roles: list[str], cued: dict[tuple, dict[int, Span]]) -> list[Span]:
-    """The sentences that may have the rule's shape: those holding a cue of each of its cue
-    ``roles`` (few), else all."""
-    if not roles:
-        return doc.sentences
-    first = cued.get((rule, roles[0]), {})
-    return [first[start] for start in sorted(first) if all(start in cued.get((rule, role), ()) for role in roles[1:])]
+def _candidates(cues: list[_Cue], cued: dict[_Cue, dict[int, Span]]) -> list[Span] | None:
+    """The sentences that may have the rule's shape: those holding a cue of each of its
+    ``cues`` (few); None for all, when it has none."""
+    if not cues:
+        return None
+    first = cued[cues[0]]
+    return [first[start] for start in sorted(first) if all(start in cued.get(cue, ()) for cue in cues[1:])]
 
 
-def _with_shape(doc: Document, sentences: list[Span], options: SentenceOptions) -> list[Span]:
-    """The sentences with the rule's end punctuation, capitals and length. Rules without cues
-    ask this of every sentence, so each property filters the list in turn: the tests on the
-    text, which rule out nearly all, before counting words."""
+def _with_shape(doc: Document, sentences: list[Span] | None, options: SentenceOptions) -> list[Span]:
+    """The ``sentences`` (None: all) with the rule's end punctuation, capitals and length. The
+    tests on the text, which rule out nearly all, filter the list before words are counted; a
+    rule that asks this of every sentence finds those that hold its end punctuation at all
+    from where that occurs, and tests the others for capitals without a Python loop."""
     text = doc.text
     if options.ends_with:
-        sentences = [s for s in sentences if text[s.start : s.end].rstrip(CLOSERS).endswith(options.ends_with)]
+        sentences = [s for s in (_holding(doc, options.ends_with) if sentences is None else sentences)
+                     if text[s.start : s.end].rstrip(CLOSERS).endswith(options.ends_with)]
     if options.capitals:
-        sentences = [s for s in sentences
-                     if not ASCII_LOWER.search(text, s.start, s.end) and _in_capitals(text[s.start : s.end])]
+        sentences = doc.sentences if sentences is None else sentences
+        lower = map(ASCII_LOWER.search, repeat(text), map(START, sentences), map(END, sentences))
+        sentences = [s for s in compress(sentences, map(not_, lower)) if _in_capitals(text[s.start : s.end])]
     fewest = max(options.min_words, 2) if options.capitals else options.min_words  # capitals: two words or more
     most = options.max_words
 
@@ -123,7 +145,22 @@ def _with_shape(doc: Document, sentences: list[Span], options: SentenceOptions) 
         words = len(doc.word_range(sentence))
         return fewest <= words and (most is None or words <= most)
 
-    return [s for s in sentences if has_length(s)]
+    return [s for s in (doc.sentences if sentences is None else sentences) if has_length(s)]
+
+
+def _holding(doc: Document, strings: tuple[str, ...]) -> list[Span]:
+    """The sentences in which one of ``strings`` occurs, in order; found from the occurrences,
+    which are fewer than the sentences for such strings as "!" or "?"."""
+    text, found = doc.text, {}
+    for string in strings:
+        at = text.find(string)
+        while at >= 0:
+            sentence = doc.sentence_at(at)
+            inside = sentence.start <= at and at + len(string) <= sentence.end
+            if inside:
+                found[sentence.start] = sentence
+            at = text.find(string, sentence.end if inside else at + 1)
+    return [found[start] for start in sorted(found)]
 
 
 def _in_capitals(text: str) -> bool:
