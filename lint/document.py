@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
@@ -106,11 +106,31 @@ class Word:
     norm: str  # casefolded, with curly apostrophes made straight
 
 
-@dataclass(slots=True)
 class Quotation(Span):
-    """A quoted span (the marks included) and whether a speaker is named for it."""
+    """A quoted span (the marks included) and whether a speaker is named for it. Quotations
+    are found in every text, but whether one is attributed may be left to a function that
+    decides it the first time it is asked (`quotations.find_quotations`): most quotations hold
+    nothing a rule reports, and are never asked."""
 
-    attributed: bool
+    __slots__ = ("_attributed",)
+
+    def __init__(self, start: int, end: int, attributed: bool | Callable[[], bool]):
+        Span.__init__(self, start, end)
+        self._attributed = attributed
+
+    @property
+    def attributed(self) -> bool:
+        if not isinstance(self._attributed, bool):
+            self._attributed = self._attributed()
+        return self._attributed
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not Quotation:
+            return NotImplemented
+        return (self.start, self.end, self.attributed) == (other.start, other.end, other.attributed)
+
+    def __repr__(self) -> str:
+        return f"Quotation(start={self.start}, end={self.end}, attributed={self.attributed})"
 
 
 def normalize_word(word: str) -> str:

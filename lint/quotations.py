@@ -77,7 +77,14 @@ def find_quotations(doc: Document) -> list[Quotation]:
     for start, end in spans:
         if not outermost or start >= outermost[-1][1]:
             outermost.append((start, end))
-    return [Quotation(start, end, _is_attributed(doc, start, end)) for start, end in outermost]
+    return [Quotation(start, end, _attribution(text, start, end, doc.sentence_at(start), doc.sentence_at(end - 1)))
+            for start, end in outermost]
+
+
+def _attribution(text: str, start: int, end: int, first: Span, last: Span):
+    """`is_attributed`, to be asked later: of the text and the sentences, not of the document,
+    which a quotation must not keep alive."""
+    return lambda: is_attributed(text, start, end, first, last)
 
 
 def _positions(text: str, marks: str) -> list[int]:
@@ -154,13 +161,11 @@ def _single_quoted(text: str, para: Span, marks: list[int]) -> list[tuple[int, i
     return spans
 
 
-def _is_attributed(doc: Document, start: int, end: int) -> bool:
+def is_attributed(text: str, start: int, end: int, first: Span, last: Span) -> bool:
     """A speaker is named when the sentence around the quotation (outside the marks) holds a
     speech verb or a colon introduces it; a whole-sentence quotation may be attributed by the
-    sentence right before (ending in a colon) or a short tag right after ("..., he said.")."""
-    text = doc.text
-    first = doc.sentence_at(start)
-    last = first if end <= first.end else doc.sentence_at(end - 1)  # most end where they start
+    sentence right before (ending in a colon) or a short tag right after ("..., he said.").
+    ``first`` and ``last`` are the sentences the quotation starts and ends in."""
     before = text[first.start : start]
     after = text[end : last.end]
     if before.rstrip().endswith(":") or _names_speech(before) or _names_speech(after):
