@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress
+from itertools import accumulate
 
 import regex
 
@@ -177,15 +177,17 @@ class Document:
         return [Word(s, e, text[s:e], n) for n, s, e in zip(self.word_norms, self.word_starts, self.word_ends)]
 
     @cached_property
-    def _tokens(self) -> tuple[list[str], list[int], list[int], dict[str, str]]:
+    def _tokens(self) -> tuple[list[str], list[int], list[int], dict[str, str], list[int]]:
         """Each word's normalised form, start and end, as three parallel lists (indexing and
         bisecting them is what matchers do most), a normalised form shared by all its repeats;
-        and the shared forms themselves, which are the vocabulary. The text is split in pieces,
-        so that a huge text never holds an object for every word and every gap at once."""
+        the shared forms themselves, which are the vocabulary; and the indexes of the words
+        holding an apostrophe. The text is split in pieces, so that a huge text never holds an
+        object for every word and every gap at once."""
         norms: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         shared: dict[str, str] = {}
+        with_apostrophe: list[int] = []
         text, start = self.text, 0
         while start < len(text):
             cut = SPACE.search(text, min(start + TOKENIZE_PIECE, len(text)))  # never inside a word
@@ -193,18 +195,22 @@ class Document:
             piece = text[start:end]
             folded = piece.replace("’", "'").casefold()
             if len(folded) == len(piece):  # folding kept every offset (it nearly always does)
-                forms, piece_starts, piece_ends = split_words(folded, start, shared)
+                forms, piece_starts, piece_ends, piece_apostrophes = split_words(folded, start, shared)
+                with_apostrophe += map(len(norms).__add__, piece_apostrophes)
                 norms += forms
                 starts += piece_starts
                 ends += piece_ends
             else:  # "ß" folds to "ss": normalise word by word
                 for m in WORD.finditer(piece):
                     norm = normalize_word(m.group())
+                    if "'" in norm:
+                        with_apostrophe.append(len(norms))
                     norms.append(shared.setdefault(norm, norm))
                     starts.append(start + m.start())
                     ends.append(start + m.end())
             start = end
-        return norms, starts, ends, shared
+        return norms, starts, ends, shared, with_apostrophe
+
 
     @property
     def word_norms(self) -> list[str]:
@@ -234,12 +240,10 @@ class Document:
         checks."""
         return self._tokens[3].keys()
 
-    @cached_property
+    @property
     def apostrophe_words(self) -> list[int]:
         """Indexes of the words that hold an apostrophe ("o'neill", "it's"), in order."""
-        norms = self.word_norms
-        with_apostrophe = {norm for norm in self._tokens[3] if "'" in norm}
-        return list(compress(range(len(norms)), map(with_apostrophe.__contains__, norms))) if with_apostrophe else []
+        return self._tokens[4]
 
     @cached_property
     def word_parts(self) -> list[tuple[str, int]]:

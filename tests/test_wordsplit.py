@@ -18,7 +18,8 @@ def expected(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 
 def split(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    forms, starts, ends = split_words(text, offset, {})
+    forms, starts, ends, with_apostrophe = split_words(text, offset, {})
+    assert with_apostrophe == [k for k, form in enumerate(forms) if "'" in form]
     return list(zip(forms, starts, ends))
 
 
@@ -46,7 +47,7 @@ def test_characters_re_and_regex_disagree_on_split_as_regex_splits_them():
 
 
 def test_repeated_words_share_one_object():
-    forms, _, _ = split_words("the cat and the hat " * 100, 0, {})
+    forms, _, _, _ = split_words("the cat and the hat " * 100, 0, {})
     assert forms[0] is forms[3] is forms[-2]
 
 
