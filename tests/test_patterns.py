@@ -40,3 +40,14 @@ def test_sharing_the_word_scan_a_pattern_still_begins_before_a_word_with_an_apos
     terms.add(Term(("nobody",)), "terms")
     WordScan([terms, index])
     assert [(s, e) for _rule, s, e in index.find(Document(text), 1.0, timed_out=None)] == [(3, 8)]
+
+
+def test_a_pattern_led_by_an_article_and_any_word_scans_the_text_and_finds_the_same():
+    """Articles are too common to try a pattern at each; pairs such as "the best" are not."""
+    scanned = r"\b(?:an?|the)\s+(?:\w+\s+){0,2}?expert\s+whose\b"
+    paired = r"\bthe\s+(?:best|worst)\s+\w+"
+    leads = PatternSet.of(tuple(regex.compile(p, regex.IGNORECASE) for p in (scanned, paired))).leads
+    assert leads[0] is None and set(leads[1]) == {"the"}
+    text = "He is an expert whose views matter, and the best expert whose work counts. A well known expert whose?"
+    assert _find(scanned, text) == [(6, 21), (40, 61), (75, 100)]
+    assert _find(paired, text) == [(40, 55)]
