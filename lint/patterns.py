@@ -69,7 +69,7 @@ class PatternSet:
 def _leads(pattern) -> dict[str, Followers | None] | None:
     """`regexwords.word_leads`, unless the pattern may begin with an article followed by any
     word: an article is about every twelfth word of English prose, so trying the pattern at each
-    costs more than one scan of the text (measured: 3×, for "(?:an?|the)\s+(?:\w+\s+){0,3}?…")."""
+    costs more than one scan of the text (measured: 3×, for ``(?:an?|the)\\s+(?:\\w+\\s+){0,3}?…``)."""
     leads = word_leads(pattern.pattern, pattern.flags)
     if leads and any(leads.get(article, False) is None for article in ARTICLES):
         return None
