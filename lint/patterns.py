@@ -55,15 +55,14 @@ class PatternSet:
                    tuple(_required_words(p) for p in patterns), tuple(_guard(p) for p in patterns))
 
     def applies_to(self, doc: Document) -> bool:
-        return not self.requires or not self.requires.isdisjoint(doc.vocabulary)
+        return not self.requires or not doc.vocabulary.isdisjoint(self.requires)  # a view looks up the smaller set's words
 
     def may_match(self, j: int, doc: Document) -> bool:
         """False when the document lacks the words pattern ``j`` needs."""
         leads, required = self.leads[j], self.required[j]
-        if leads and not doc.has_any_word(leads):
+        if required and not all(doc.has_any_word(whole) or doc.has_word_starting(beginnings) for whole, beginnings in required):
             return False
-        return not required or all(doc.has_any_word(whole) or doc.has_word_starting(beginnings)
-                                   for whole, beginnings in required)
+        return not leads or doc.has_any_word(leads)
 
 
 def _leads(pattern) -> dict[str, Followers | None] | None:
@@ -82,10 +81,11 @@ def _guard(pattern):
 
 
 def _required_words(pattern) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...] | None:
-    """`regexwords.required_words`, each set split into whole words and beginnings."""
+    """`regexwords.required_words`, each set split into whole words and beginnings; the
+    smallest sets first, as the likeliest to be missing from a text, which settles it."""
     found = required_words(pattern.pattern, pattern.flags)
     return found and tuple((frozenset(w.rstrip() for w in words if w.endswith(" ")), tuple(w for w in words if not w.endswith(" ")))
-                           for words in found)
+                           for words in sorted(found, key=len))
 
 
 class PatternIndex:
