@@ -207,14 +207,14 @@ def _matches_by_part(pattern, text: str, parts: list[tuple[int, int]], where: li
 
 def _parts(doc: Document) -> list[tuple[int, int]]:
     """The (start, end) parts of a text that patterns see, one after the other: the whole text,
-    or, in a text longer than SHORT_TEXT, parts of about that length that end at a paragraph
-    break; so a pattern never matches across such a break."""
+    or, in a text longer than SHORT_TEXT, parts of at most that length that end at a paragraph
+    break (longer only where one paragraph is); so a pattern never matches across such a break."""
     text = doc.text
     if len(text) <= SHORT_TEXT:
         return [(0, len(text))]
     parts, start = [], 0
     for para in doc.paragraphs:
-        if para.start - start >= SHORT_TEXT:
+        if para.end - start > SHORT_TEXT and para.start > start:  # the part is full without it
             parts.append((start, para.start))
             start = para.start
     parts.append((start, len(text)))

@@ -51,3 +51,13 @@ def test_a_pattern_led_by_an_article_and_any_word_scans_the_text_and_finds_the_s
     text = "He is an expert whose views matter, and the best expert whose work counts. A well known expert whose?"
     assert _find(scanned, text) == [(6, 21), (40, 61), (75, 100)]
     assert _find(paired, text) == [(40, 55)]
+
+
+def test_a_long_text_is_cut_into_parts_no_longer_than_short_text_unless_one_paragraph_is():
+    from framelint.patterns import _parts
+
+    paragraph = "Word " * 199 + "end.\n\n"  # 1,001 characters
+    text = paragraph * 50 + "Long " * (SHORT_TEXT // 4) + "\n\nLast one."
+    parts = _parts(Document(text))
+    assert parts[0] == (0, 19 * len(paragraph)) and all(b - a <= SHORT_TEXT for a, b in parts[:-2])
+    assert [text[a : a + 5] for a, _ in parts[-2:]] == ["Long ", "Last "] and parts[-1][1] == len(text)
