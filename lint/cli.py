@@ -27,6 +27,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FINDINGS
 
 
+def collect_garbage_rarely() -> None:
+    """Linting makes objects by the million and no reference cycles, while the findings of a run
+    (or of a 20 MB file) pile up: the collector's full passes would walk them all again and again
+    for nothing, a fifth of the time on a 20 MB file. What is loaded by now stays for the run
+    (frozen, never walked), and the collector runs a hundred times less often. Worker processes
+    fork from this one with the same settings."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(100_000, 20, 20)
+
+
 def split_list(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
@@ -122,6 +134,7 @@ def _run(args: argparse.Namespace) -> int:
                               fingerprint=bool(args.baseline or args.write_baseline))
     rules = linter.rules
     results = []
+    collect_garbage_rarely()
     for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):
         for line in ([result.error] if result.error else []) + ([result.skipped] if result.skipped else []) + result.notices:
             kind = "error" if line == result.error else "notice"
