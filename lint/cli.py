@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+from contextlib import contextmanager
 
 from .version import __version__
 
@@ -27,16 +29,21 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FINDINGS
 
 
-def collect_garbage_rarely() -> None:
+@contextmanager
+def garbage_collected_rarely():
     """Linting makes objects by the million and no reference cycles, while the findings of a run
     (or of a 20 MB file) pile up: the collector's full passes would walk them all again and again
-    for nothing, a fifth of the time on a 20 MB file. What is loaded by now stays for the run
-    (frozen, never walked), and the collector runs a hundred times less often. Worker processes
-    fork from this one with the same settings."""
-    import gc
-
+    for nothing, a fifth of the time on a 20 MB file. Meanwhile, what is loaded stays out of its
+    way (frozen) and it runs a hundred times less often; worker processes fork with the same
+    settings. Both are undone afterwards, for a caller of `main` in its own process."""
+    threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(100_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def split_list(values: list[str] | None) -> list[str] | None:
@@ -134,12 +141,12 @@ def _run(args: argparse.Namespace) -> int:
                               fingerprint=bool(args.baseline or args.write_baseline))
     rules = linter.rules
     results = []
-    collect_garbage_rarely()
-    for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):
-        for line in ([result.error] if result.error else []) + ([result.skipped] if result.skipped else []) + result.notices:
-            kind = "error" if line == result.error else "notice"
-            sys.stderr.write(f"framelint: {kind}: {line}\n")
-        results.append(result)
+    with garbage_collected_rarely():
+        for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):
+            for line in ([result.error] if result.error else []) + ([result.skipped] if result.skipped else []) + result.notices:
+                kind = "error" if line == result.error else "notice"
+                sys.stderr.write(f"framelint: {kind}: {line}\n")
+            results.append(result)
     results.sort(key=lambda r: r.path)
     if args.write_baseline:
         recorded = [f for r in results for f in r.findings]

@@ -121,3 +121,13 @@ def test_example_article_through_the_cli():
     result = run_cli(EXAMPLE, "-q")
     assert result.returncode == 1
     assert f"{EXAMPLE}:1:86: UC101 " in result.stdout
+
+
+def test_a_run_in_the_callers_process_leaves_the_garbage_collector_as_it_found_it(capsys):
+    import gc
+
+    from framelint.cli import main
+
+    before = gc.get_threshold()
+    assert main(["--isolated", str(EXAMPLE)]) == 1
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
