@@ -64,6 +64,11 @@ class PatternSet:
             return False
         return not leads or doc.has_any_word(leads)
 
+    def may_match_in(self, j: int, words: frozenset[str]) -> bool:
+        """`may_match` for a part of a text whose words (and word parts) are ``words``; a set
+        with beginnings of words is taken to be there."""
+        return all(beginnings or not words.isdisjoint(whole) for whole, beginnings in self.required[j])
+
 
 def _leads(pattern) -> dict[str, Followers | None] | None:
     """`regexwords.word_leads`, unless the pattern may begin with an article followed by any
@@ -135,7 +140,10 @@ class PatternIndex:
                     pattern = patterns.patterns[j]
                     match = "match" if "match" in pattern.groupindex else 0
                     where = places.get((k, j), []) if patterns.leads[j] else None
-                    for m in _matches_by_part(pattern, doc.text, parts, where, timeout, patterns.guards[j]):
+                    seen = parts
+                    if where is None and len(parts) > 1 and patterns.required[j]:  # scanned: only parts with its words
+                        seen = [part for part, words in zip(parts, _part_words(doc, parts)) if patterns.may_match_in(j, words)]
+                    for m in _matches_by_part(pattern, doc.text, seen, where, timeout, patterns.guards[j]):
                         if m.end(match) > m.start(match):
                             yield owner, m.start(match), m.end(match)
             except TimeoutError:
@@ -219,6 +227,24 @@ def _parts(doc: Document) -> list[tuple[int, int]]:
             start = para.start
     parts.append((start, len(text)))
     return parts
+
+
+def _part_words(doc: Document, parts: list[tuple[int, int]]) -> list[frozenset[str]]:
+    """The words of each part of a long text, with the word parts a regex's ``\\b`` sees in
+    them (`Document.word_parts`): a scanned pattern that needs a word skips the parts without
+    it. Worked out once per text."""
+    found = doc.memo.get(_part_words)
+    if found is None:
+        starts, norms = doc.word_starts, doc.word_norms
+        word_parts = sorted(doc.word_parts, key=itemgetter(1))
+        part_starts = [start for _part, start in word_parts]
+        found = []
+        for start, end in parts:
+            words = set(norms[bisect_left(starts, start) : bisect_left(starts, end)])
+            words.update(part for part, _ in word_parts[bisect_left(part_starts, start) : bisect_left(part_starts, end)])
+            found.append(frozenset(words))
+        doc.memo[_part_words] = found
+    return found
 
 
 def _matches(pattern, text: str, pos: int, endpos: int, timeout: float):

@@ -61,3 +61,12 @@ def test_a_long_text_is_cut_into_parts_no_longer_than_short_text_unless_one_para
     parts = _parts(Document(text))
     assert parts[0] == (0, 19 * len(paragraph)) and all(b - a <= SHORT_TEXT for a, b in parts[:-2])
     assert [text[a : a + 5] for a, _ in parts[-2:]] == ["Long ", "Last "] and parts[-1][1] == len(text)
+
+
+def test_in_a_long_text_a_scanned_pattern_finds_its_words_in_whichever_part_they_are():
+    """Parts without a word the pattern needs are not scanned."""
+    filler = PARAGRAPH * (SHORT_TEXT // len(PARAGRAPH))
+    text = filler + "An open-minded reader.\n\n" + filler * 2 + "Narrow-minded? Yes.\n\n" + filler
+    pattern = r"\b\w+-minded\b"
+    expected = [m.span() for m in regex.finditer(pattern, text, regex.IGNORECASE)]
+    assert len(expected) == 2 and _find(pattern, text) == expected
