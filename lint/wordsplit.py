@@ -4,7 +4,9 @@ A word is what ``\\w+(?:['’]\\w+)*`` matches with the ``regex`` module (see `d
 characters, joined by apostrophes. Splitting is the one step of linting that runs once for every
 word of every text, so it is done in bulk: NumPy classifies every character at once, and only the
 word forms become Python objects. Below `VECTORIZE_FROM` characters a regex split costs less than
-NumPy's fixed costs, and NumPy is not even imported (a one-line file stays quick to lint).
+NumPy's fixed costs; and NumPy, which takes about 45 ms to import, is imported only once a run
+has more text to split than that time would save (`NUMPY_AFTER`): linting an article or two
+never waits for it, an archive soon gains.
 """
 from __future__ import annotations
 
@@ -22,14 +24,20 @@ WORD_SPLIT_RE = re.compile(WORD_SPLIT.pattern)
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 WORD_CHARACTER = regex.compile(r"\w")
 VECTORIZE_FROM = 1_000  # characters; measured: NumPy is 1.5× faster at 1,000, 2.7× at 10,000
+NUMPY_AFTER = 300_000  # characters split by regex in this process, before NumPy takes over
+_split_by_regex = 0  # characters split by regex so far in this process
 
 
 def split_words(folded: str, offset: int, shared: dict[str, str]) -> tuple[list[str], list[int], list[int], list[int]]:
     """The words of ``folded`` (a casefolded text with straight apostrophes): their forms, each
     the one object ``shared`` holds for it, their starts and ends plus ``offset``, and the
     indexes of those holding an apostrophe ("it's")."""
-    split = _vectorized_split if len(folded) >= VECTORIZE_FROM else _regex_split
-    forms, starts, ends, with_apostrophe = split(folded, offset)
+    global _split_by_regex
+    if len(folded) >= VECTORIZE_FROM and _split_by_regex + len(folded) > NUMPY_AFTER:
+        forms, starts, ends, with_apostrophe = _vectorized_split(folded, offset)
+    else:
+        _split_by_regex += len(folded)
+        forms, starts, ends, with_apostrophe = _regex_split(folded, offset)
     return list(map(shared.setdefault, forms, forms)), starts, ends, with_apostrophe
 
 

@@ -1,8 +1,11 @@
-"""Splitting casefolded text into words, short texts by regex and long ones in bulk (NumPy):
-both give exactly the words `document.WORD` finds, at the same offsets."""
+"""Splitting casefolded text into words, by regex or in bulk (NumPy): both give exactly the
+words `document.WORD` finds, at the same offsets."""
+from contextlib import contextmanager
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from framelint import wordsplit
 from framelint.document import Document
 from framelint.wordsplit import VECTORIZE_FROM, WORD, split_words
 
@@ -15,6 +18,17 @@ fragments = st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), ma
 
 def expected(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+
+
+@contextmanager
+def numpy_from_the_start(wanted: bool = True):
+    """Whether NumPy splits a long text now, whatever this process has split before."""
+    before = wordsplit.NUMPY_AFTER
+    wordsplit.NUMPY_AFTER = 0 if wanted else 10**15
+    try:
+        yield
+    finally:
+        wordsplit.NUMPY_AFTER = before
 
 
 def split(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -30,20 +44,40 @@ def test_short_and_long_texts_split_into_the_words_the_word_pattern_finds(text, 
     assert split(text, offset) == expected(text, offset)
     long_text = (text + " ") * (VECTORIZE_FROM // (len(text) + 1) + 1)
     assert len(long_text) >= VECTORIZE_FROM
-    assert split(long_text, offset) == expected(long_text, offset)
+    for numpy in (True, False):
+        with numpy_from_the_start(numpy):
+            assert split(long_text, offset) == expected(long_text, offset)
+
+
+def test_numpy_splits_long_texts_only_once_a_run_has_split_enough_text_to_repay_its_import():
+    text = "One short article of a few words. " * 40
+    with numpy_from_the_start(False):
+        wordsplit.NUMPY_AFTER = wordsplit._split_by_regex + 2 * len(text)
+        assert not _vectorized(text) and not _vectorized(text) and _vectorized(text)
+        assert not _vectorized(text[: VECTORIZE_FROM - 1])  # too short to repay NumPy's fixed costs
+
+
+def _vectorized(text: str) -> bool:
+    before = wordsplit._split_by_regex
+    split(text)
+    return wordsplit._split_by_regex == before
 
 
 def test_an_apostrophe_joins_two_word_characters_only():
     text = "it's 'quoted' o'neill's a''b x' 'y rock 'n' roll " * 40
-    assert split(text)[:9] == [("it's", 0, 4), ("quoted", 6, 12), ("o'neill's", 14, 23), ("a", 24, 25), ("b", 27, 28),
-                               ("x", 29, 30), ("y", 33, 34), ("rock", 35, 39), ("n", 41, 42)]
+    with numpy_from_the_start():
+        found = split(text)
+    assert split(text) == found
+    assert found[:9] == [("it's", 0, 4), ("quoted", 6, 12), ("o'neill's", 14, 23), ("a", 24, 25), ("b", 27, 28),
+                         ("x", 29, 30), ("y", 33, 34), ("rock", 35, 39), ("n", 41, 42)]
 
 
 def test_characters_re_and_regex_disagree_on_split_as_regex_splits_them():
     """A combining mark is a word character for `regex` (not for `re`); "²" the other way round."""
     for text in ("a nai\u0308ve plan, area in km² here. ", "an easy one, all ascii and “quoted”. "):
         assert split(text) == expected(text)
-        assert split(text * 50) == expected(text * 50)
+        with numpy_from_the_start():
+            assert split(text * 50) == expected(text * 50)
 
 
 def test_repeated_words_share_one_object():
@@ -53,7 +87,9 @@ def test_repeated_words_share_one_object():
 
 def test_a_long_document_tokenizes_like_a_short_one():
     sentence = "The “regime’s” plan, o’neill’s final talk — naïve? Ναι, 日本語 km² "
-    doc = Document(sentence * 60)
+    with numpy_from_the_start():
+        doc = Document(sentence * 60)
+        doc.word_norms
     assert len(doc.text) >= VECTORIZE_FROM
     one = Document(sentence)
     width = len(sentence)
