@@ -77,7 +77,8 @@ class TermIndex:
     def add(self, term: Term, owner: object) -> None:
         node = self._root
         for word in term.words:
-            node = node.next.setdefault(word.casefold(), _Node())
+            word = word.casefold()
+            node = node.next.get(word) or node.next.setdefault(word, _Node())
         node.add(term, owner)
 
     def __bool__(self) -> bool:
@@ -149,13 +150,10 @@ class _Node:
 
     def add(self, term: Term, owner: object) -> None:
         self.terms.append((term, owner))
-        if any(t.case_sensitive for t, _ in self.terms):
+        if term.case_sensitive:
             self.unique = None
-        else:
-            firsts: dict[int, tuple[Term, object]] = {}
-            for t, o in self.terms:
-                firsts.setdefault(id(o), (t, o))
-            self.unique = tuple(firsts.values())
+        elif self.unique is not None and all(o is not owner for _, o in self.unique):
+            self.unique += ((term, owner),)
 
 
 def _same_case(text: str, starts, ends, i: int, term: Term) -> bool:
