@@ -1,4 +1,4 @@
 """``python -m framelint`` is the ``framelint`` command."""
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+entry()

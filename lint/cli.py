@@ -46,6 +46,19 @@ def garbage_collected_rarely():
         gc.unfreeze()
 
 
+def entry() -> None:
+    """The ``framelint`` command: `main`, then an exit that leaves freeing memory to the
+    operating system. Python would free every object of the run one by one first, 40 ms after
+    linting an archive of 10 MB; nothing is left to do by then but flushing the output."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader went away while the last output was written
+        pass
+    os._exit(code)
+
+
 def split_list(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
