@@ -95,3 +95,17 @@ def test_a_long_document_tokenizes_like_a_short_one():
     width = len(sentence)
     assert doc.word_norms[: len(one.word_norms)] == one.word_norms
     assert [s - width for s in doc.word_starts[len(one.word_norms) : 2 * len(one.word_norms)]] == one.word_starts
+
+
+def test_a_text_split_in_pieces_has_the_words_of_the_whole():
+    """Pieces are cut at white space, never inside a word, whichever way each piece is split."""
+    from framelint.document import TOKENIZE_PIECE
+
+    for sentence in ("Plain o’neill’s “quoted” naïve km² ", "Straße o’neill’s “quoted” naïve km² "):  # ß: word by word
+        text = sentence * (3 * TOKENIZE_PIECE // len(sentence))
+        for numpy in (True, False):
+            with numpy_from_the_start(numpy):
+                doc = Document(text)
+                found = list(zip(doc.word_norms, doc.word_starts, doc.word_ends))
+            assert found == [(m.group().replace("’", "'").casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
+            assert doc.apostrophe_words == [k for k, norm in enumerate(doc.word_norms) if "'" in norm]
