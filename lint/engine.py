@@ -19,8 +19,10 @@ from .voice import in_writer_voice
 
 WHITESPACE = regex.compile(r"\s+")
 START, END = attrgetter("start"), attrgetter("end")
-# Texts longer than this many characters are matched in sections of about this size.
-SECTION = 2_000_000
+# Texts longer than this many characters are matched in sections of about this size: memory
+# follows the section, and a smaller one keeps more of it in the processor's cache (measured on
+# a 20 MB file: 500,000 characters, 8% faster than 2 million; still far longer than an article).
+SECTION = 500_000
 
 
 @dataclass
