@@ -343,6 +343,11 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    def sentences_starting(self, start: int, end: int) -> list[Span]:
+        """The sentences that start from ``start`` on and before ``end``, in order."""
+        starts = self._sentence_starts
+        return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
     def sentence_at(self, offset: int) -> Span:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i < 0:

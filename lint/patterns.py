@@ -216,15 +216,24 @@ def _matches_by_part(pattern, text: str, parts: list[tuple[int, int]], where: li
 def _parts(doc: Document) -> list[tuple[int, int]]:
     """The (start, end) parts of a text that patterns see, one after the other: the whole text,
     or, in a text longer than SHORT_TEXT, parts of at most that length that end at a paragraph
-    break (longer only where one paragraph is); so a pattern never matches across such a break."""
+    break; within a paragraph longer than that, at the start of a sentence (longer only where
+    one sentence is). A pattern never matches across the break between two parts."""
     text = doc.text
     if len(text) <= SHORT_TEXT:
         return [(0, len(text))]
     parts, start = [], 0
+
+    def cut_before(span) -> None:
+        nonlocal start
+        if span.end - start > SHORT_TEXT and span.start > start:  # the part is full without it
+            parts.append((start, span.start))
+            start = span.start
+
     for para in doc.paragraphs:
-        if para.end - start > SHORT_TEXT and para.start > start:  # the part is full without it
-            parts.append((start, para.start))
-            start = para.start
+        cut_before(para)
+        if para.end - start > SHORT_TEXT:  # a paragraph too long for one part: cut it between sentences
+            for sentence in doc.sentences_starting(start, para.end):
+                cut_before(sentence)
     parts.append((start, len(text)))
     return parts
 

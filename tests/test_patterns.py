@@ -20,7 +20,7 @@ def test_a_long_text_gives_every_match_a_scan_of_the_whole_text_gives():
 
 
 def test_in_a_long_text_a_match_may_not_run_across_the_paragraph_break_where_a_part_ends():
-    long_paragraph = "Filler words here. " * (SHORT_TEXT // 19 + 1) + "A sham."
+    long_paragraph = "Filler words here, " * (SHORT_TEXT // 19 + 1) + "a sham."  # one sentence: no cut inside
     text = long_paragraph + "\n\nWord one.\n\nA sham.\n\nWord two."
     cut = len(long_paragraph) + 2  # the first paragraph start past SHORT_TEXT characters
     across = [m.span() for m in regex.finditer(r"sham\.\s+Word", text)]
@@ -70,3 +70,15 @@ def test_in_a_long_text_a_scanned_pattern_finds_its_words_in_whichever_part_they
     pattern = r"\b\w+-minded\b"
     expected = [m.span() for m in regex.finditer(pattern, text, regex.IGNORECASE)]
     assert len(expected) == 2 and _find(pattern, text) == expected
+
+
+def test_a_paragraph_longer_than_a_part_is_cut_between_sentences():
+    from framelint.patterns import _parts
+
+    sentence = "Filler words here, and more. "
+    text = sentence * (3 * SHORT_TEXT // len(sentence))  # one line: no paragraph break at all
+    parts = _parts(Document(text))
+    assert len(parts) == 4 and all(b - a <= SHORT_TEXT for a, b in parts)
+    assert all(text[a : a + len(sentence)] == sentence for a, _ in parts) and parts[-1][1] == len(text)
+    assert _find(r"\bmore\.\s+Filler\b", text) == [m.span() for m in regex.finditer(r"more\.\s+Filler", text)
+                                                     if not any(a < m.end() and m.start() < a for a, _ in parts[1:])]
