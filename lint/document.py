@@ -77,7 +77,7 @@ def _sentence_end_pattern(mark: str) -> re.Pattern:
             for n in lengths
         )
         after_mark = rf"(?:(?=[{TERMINALS}])|(?<={non_word}\.)|(?<={word}{{{lengths[-1] + 1}}}\.){short_words})"
-    space = rf"(?:[^\S\r\n]|(?!{PARAGRAPH_BREAK.pattern})[\r\n])++(?=\S)"
+    space = rf"(?:[^\S\r\n]|(?!{PARAGRAPH_BREAK.pattern})[\r\n])+(?=\S)"  # no possessive ++: Python 3.10's re lacks it
     first = re.escape(mark)  # the first mark of the run
     return re.compile(rf"{first}(?<![{TERMINALS}]{first})(?:{after_mark}({rest}){no_lower_case}|({rest})){space}")
 
