@@ -60,7 +60,8 @@ def _regex_splitter(text: str):
 def _vectorized_split(folded: str, offset: int) -> tuple[list[str], list[int], list[int], list[int]]:
     import numpy as np
 
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    # "surrogatepass": a text given through the API may hold a lone surrogate (never a word character).
+    codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     in_word = _word_characters(codes)
     apostrophes = np.flatnonzero(codes[1:-1] == ord("'")) + 1
     joining = apostrophes[in_word[apostrophes - 1] & in_word[apostrophes + 1]]  # between two word characters
@@ -70,7 +71,7 @@ def _vectorized_split(folded: str, offset: int) -> tuple[list[str], list[int], l
     spaced = codes.copy()
     spaced[~in_word] = ord(" ")
     edges = (edges + offset).tolist()
-    return spaced.tobytes().decode("utf-32-le").split(), edges[0::2], edges[1::2], with_apostrophe
+    return spaced.tobytes().decode("utf-32-le", "surrogatepass").split(), edges[0::2], edges[1::2], with_apostrophe
 
 
 _classes = None  # (is a word character, has been classified), by code point; built on first use
