@@ -212,7 +212,6 @@ class Document:
             start = end
         return norms, starts, ends, shared, with_apostrophe
 
-
     @property
     def word_norms(self) -> list[str]:
         """Casefolded words with curly apostrophes made straight, in text order."""
