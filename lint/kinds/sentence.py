@@ -17,13 +17,12 @@ from operator import attrgetter, not_
 
 import regex
 
-from ..document import Document, Span
+from ..document import CLOSERS, Document, Span
 from ..hookspecs import hookimpl
 from ..kind import Fields, Match, MatchContext
 from ..termlist import Term, TermIndex, parse_terms
 from ..voice import in_writer_voice
 
-CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«„("
 # Every ASCII lower-case letter changes in str.upper(): a sentence with one is not in capitals,
 # and this finds it without copying the sentence out of the text.
