@@ -347,8 +347,12 @@ class Document:
         starts = self._sentence_starts
         return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
+    def sentence_index(self, offset: int) -> int:
+        """The index in `sentences` of the sentence holding ``offset`` (-1 before the first)."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
+
     def sentence_at(self, offset: int) -> Span:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        i = self.sentence_index(offset)
         if i < 0:
             return Span(0, 0)
         return self.sentences[i]

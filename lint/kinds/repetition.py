@@ -139,16 +139,12 @@ class _Tokens:
 
     def sentence_of(self, word: int) -> int:
         """One word's entry of `sentence`."""
-        return bisect.bisect_right(self._sentence_starts, self.doc.word_starts[word]) - 1
+        return self.doc.sentence_index(self.doc.word_starts[word])
 
     def quote_of(self, word: int) -> Quotation | None:
         """One word's entry of `quote`: the quotation holding its first character."""
         start = self.doc.word_starts[word]
         return self.doc.quotation_at(start, start + 1)
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.doc.sentences]
 
     @cached_property
     def stems(self) -> list[str]:
