@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass
 from functools import cached_property
@@ -178,15 +179,15 @@ class Document:
         return [Word(s, e, text[s:e], n) for n, s, e in zip(self.word_norms, self.word_starts, self.word_ends)]
 
     @cached_property
-    def _tokens(self) -> tuple[list[str], list[int], list[int], dict[str, str], list[int]]:
-        """Each word's normalised form, start and end, as three parallel lists (indexing and
-        bisecting them is what matchers do most), a normalised form shared by all its repeats;
+    def _tokens(self) -> tuple[list[str], array, array, dict[str, str], list[int]]:
+        """Each word's normalised form, start and end, as three parallel sequences (indexing and
+        bisecting them is what matchers do most; the offsets are arrays of machine integers,
+        made without a Python object for each), a normalised form shared by all its repeats;
         the shared forms themselves, which are the vocabulary; and the indexes of the words
         holding an apostrophe. The text is split in pieces, so that a huge text never holds an
         object for every word and every gap at once."""
         norms: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        starts, ends = array("q"), array("q")
         shared: dict[str, str] = {}
         with_apostrophe: list[int] = []
         text, start = self.text, 0
@@ -199,8 +200,8 @@ class Document:
                 forms, piece_starts, piece_ends, piece_apostrophes = split_words(folded, start, shared)
                 with_apostrophe += map(len(norms).__add__, piece_apostrophes)
                 norms += forms
-                starts += piece_starts
-                ends += piece_ends
+                starts.extend(piece_starts)
+                ends.extend(piece_ends)
             else:  # "ß" folds to "ss": normalise word by word
                 for m in WORD.finditer(piece):
                     norm = normalize_word(m.group())
@@ -218,11 +219,11 @@ class Document:
         return self._tokens[0]
 
     @property
-    def word_starts(self) -> list[int]:
+    def word_starts(self) -> array:
         return self._tokens[1]
 
     @property
-    def word_ends(self) -> list[int]:
+    def word_ends(self) -> array:
         return self._tokens[2]
 
     def word_range(self, span: Span) -> range:

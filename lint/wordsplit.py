@@ -10,7 +10,10 @@ never waits for it, an archive soon gains.
 """
 from __future__ import annotations
 
+import os
 import re
+from array import array
+from collections.abc import Sequence
 from itertools import accumulate
 
 import regex
@@ -28,7 +31,7 @@ NUMPY_AFTER = 300_000  # characters split by regex in this process, before NumPy
 _split_by_regex = 0  # characters split by regex so far in this process
 
 
-def split_words(folded: str, offset: int, shared: dict[str, str]) -> tuple[list[str], list[int], list[int], list[int]]:
+def split_words(folded: str, offset: int, shared: dict[str, str]) -> tuple[list[str], Sequence[int], Sequence[int], list[int]]:
     """The words of ``folded`` (a casefolded text with straight apostrophes): their forms, each
     the one object ``shared`` holds for it, their starts and ends plus ``offset``, and the
     indexes of those holding an apostrophe ("it's")."""
@@ -57,9 +60,18 @@ def _regex_splitter(text: str):
     return WORD_SPLIT_RE
 
 
-def _vectorized_split(folded: str, offset: int) -> tuple[list[str], list[int], list[int], list[int]]:
-    import numpy as np
+def _numpy():
+    """NumPy, imported on first use. Its linear-algebra library would start a thread per CPU
+    at import, each spending processor time framelint never needs (it does no linear algebra):
+    unless told otherwise, it gets one."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import numpy
 
+    return numpy
+
+
+def _vectorized_split(folded: str, offset: int) -> tuple[list[str], array, array, list[int]]:
+    np = _numpy()
     # "surrogatepass": a text given through the API may hold a lone surrogate (never a word character).
     codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     in_word = _word_characters(codes)
@@ -70,8 +82,9 @@ def _vectorized_split(folded: str, offset: int) -> tuple[list[str], list[int], l
     with_apostrophe = np.unique(np.searchsorted(edges[0::2], joining, side="right") - 1).tolist()
     spaced = codes.copy()
     spaced[~in_word] = ord(" ")
-    edges = (edges + offset).tolist()
-    return spaced.tobytes().decode("utf-32-le", "surrogatepass").split(), edges[0::2], edges[1::2], with_apostrophe
+    edges = (edges + offset).astype(np.int64)
+    return (spaced.tobytes().decode("utf-32-le", "surrogatepass").split(),
+            array("q", edges[0::2].tobytes()), array("q", edges[1::2].tobytes()), with_apostrophe)
 
 
 _classes = None  # (is a word character, has been classified), by code point; built on first use
@@ -80,8 +93,7 @@ _classes = None  # (is a word character, has been classified), by code point; bu
 def _word_characters(codes):
     """Whether each code point is a word character for `regex`, from a table of every code
     point; a non-ASCII one is asked of `regex` the first time a text holds it."""
-    import numpy as np
-
+    np = _numpy()
     global _classes
     if _classes is None:
         is_word, known = np.zeros(0x110000, dtype=bool), np.zeros(0x110000, dtype=bool)
