@@ -4,11 +4,11 @@ A pattern may name a group ``match``; the finding then covers that group, not th
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress, groupby
 from operator import itemgetter
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -21,11 +21,12 @@ from .wordscan import Openings, WordScan
 # Characters a pattern may scan, on top of one match attempt, for each ``--regex-timeout``.
 SCAN_ALLOWANCE = 1_000_000
 # A word-led pattern is tried at the places of its first words when they are rarer than one in
-# this many characters; more often than that, one scan of the text costs less. On each attempt
-# the regex module looks ahead for any literal a match needs ("whose" in "(?:a|the)\s+...\s+whose")
-# up to the end of the text it is given, so an attempt costs more the longer that text: a text
-# longer than SHORT_TEXT is given to patterns a part at a time (`_parts`), and in a part longer
-# than that (one long paragraph) places must be rarer still (SPARSE_IN_LONG_TEXT).
+# this many characters; more often than that, scanning the parts that hold them costs less.
+# On each attempt the regex module looks ahead for any literal a match needs ("whose" in
+# "(?:a|the)\s+...\s+whose") up to the end of the part it is given (`_parts`), so an attempt
+# costs more the longer the part: parts are paragraphs, and a paragraph longer than SHORT_TEXT
+# is cut between sentences; where one sentence is longer still, places must be rarer
+# (SPARSE_IN_LONG_TEXT).
 SPARSE = 50
 SHORT_TEXT = 20_000
 SPARSE_IN_LONG_TEXT = 300
@@ -48,11 +49,17 @@ class PatternSet:
     # For each pattern, its leading lookbehind compiled on its own (regexwords.leading_lookbehind),
     # or None: where it fails, the pattern is not tried.
     guards: tuple
+    # For each pattern that scans (no leads), the words of `required` one of which every match
+    # holds, when they are whole words, else None: only the parts of a text (`_parts`) that hold
+    # one are scanned.
+    anchors: tuple
 
     @classmethod
     def of(cls, patterns: tuple, requires: frozenset[str] = frozenset()) -> "PatternSet":
-        return cls(patterns, requires, tuple(_leads(p) for p in patterns),
-                   tuple(_required_words(p) for p in patterns), tuple(_guard(p) for p in patterns))
+        leads, required = tuple(_leads(p) for p in patterns), tuple(_required_words(p) for p in patterns)
+        anchors = tuple(None if lead or not needed else next((whole for whole, beginnings in needed if not beginnings), None)
+                        for lead, needed in zip(leads, required))
+        return cls(patterns, requires, leads, required, tuple(_guard(p) for p in patterns), anchors)
 
     def applies_to(self, doc: Document) -> bool:
         return not self.requires or not doc.vocabulary.isdisjoint(self.requires)  # a view looks up the smaller set's words
@@ -63,11 +70,6 @@ class PatternSet:
         if required and not all(doc.has_any_word(whole) or doc.has_word_starting(beginnings) for whole, beginnings in required):
             return False
         return not leads or doc.has_any_word(leads)
-
-    def may_match_in(self, j: int, words: frozenset[str]) -> bool:
-        """`may_match` for a part of a text whose words (and word parts) are ``words``; a set
-        with beginnings of words is taken to be there."""
-        return all(beginnings or not words.isdisjoint(whole) for whole, beginnings in self.required[j])
 
 
 def _leads(pattern) -> dict[str, Followers | None] | None:
@@ -101,15 +103,17 @@ class PatternIndex:
 
     def __init__(self, owned: list[tuple[object, PatternSet]]):
         self.owned = owned
-        # word -> [((owner, pattern), the words that may follow it or None)]
-        self.by_first_word: dict[str, list[tuple[tuple[int, int], Followers | None]]] = {}
+        # word -> [((owner, pattern), the words that may follow it or None)], for the patterns it
+        # leads, and, followed by any word, for those it anchors (`PatternSet.anchors`): the
+        # places of both are found the same way.
+        self.by_word: dict[str, list[tuple[tuple[int, int], Followers | None]]] = {}
         for k, (_owner, patterns) in enumerate(owned):
-            for j, leads in enumerate(patterns.leads):
-                for word, followers in (leads or {}).items():
-                    self.by_first_word.setdefault(word, []).append(((k, j), followers))
+            for j, (leads, anchors) in enumerate(zip(patterns.leads, patterns.anchors)):
+                for word, followers in (leads or dict.fromkeys(anchors or ())).items():
+                    self.by_word.setdefault(word, []).append(((k, j), followers))
         self.scan: WordScan | None = None  # set when the index shares a pass over the words
-        # Patterns led by a word that any word may follow, and `_leads_of` by those that run.
-        self._led_by_any = frozenset(key for leads in self.by_first_word.values() for key, followers in leads if followers is None)
+        # Patterns led (or anchored) by a word that any word may follow, and `_leads_of` by those that run.
+        self._led_by_any = frozenset(key for leads in self.by_word.values() for key, followers in leads if followers is None)
         self._leads_cache: dict[tuple, dict] = {}
 
     def openings(self) -> Openings:
@@ -117,7 +121,7 @@ class PatternIndex:
         pattern spells out, or by a word holding an apostrophe (`Followers.admit`); any first
         word when the pattern allows other followers."""
         singles, pairs, loose = set(), set(), set()
-        for word, leads in self.by_first_word.items():
+        for word, leads in self.by_word.items():
             for _key, followers in leads:
                 if followers is None or followers.beginnings:
                     singles.add(word)
@@ -139,11 +143,12 @@ class PatternIndex:
                 for _, j in group:
                     pattern = patterns.patterns[j]
                     match = "match" if "match" in pattern.groupindex else 0
-                    where = places.get((k, j), []) if patterns.leads[j] else None
-                    seen = parts
-                    if where is None and len(parts) > 1 and patterns.required[j]:  # scanned: only parts with its words
-                        seen = [part for part, words in zip(parts, _part_words(doc, parts)) if patterns.may_match_in(j, words)]
-                    for m in _matches_by_part(pattern, doc.text, seen, where, timeout, patterns.guards[j]):
+                    where = places.get((k, j), [])
+                    if patterns.leads[j]:
+                        found = _matches_from(pattern, doc.text, where, parts, timeout, patterns.guards[j])
+                    else:  # scanned: where anchored, only the parts holding its anchors
+                        found = _matches_in(pattern, doc.text, parts, _holding(parts, where) if patterns.anchors[j] else None, timeout)
+                    for m in found:
                         if m.end(match) > m.start(match):
                             yield owner, m.start(match), m.end(match)
             except TimeoutError:
@@ -151,7 +156,7 @@ class PatternIndex:
 
     def _places(self, doc: Document, runnable: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
         """Where each word-led pattern of ``runnable`` may match: the starts of its first words
-        followed by one of their followers, in order."""
+        followed by one of their followers, in order; for an anchored one, where its anchors are."""
         by_first = self._leads_of(runnable)
         if not by_first:
             return {}
@@ -183,7 +188,7 @@ class PatternIndex:
         return places
 
     def _leads_of(self, runnable: list[tuple[int, int]]) -> dict[str, list[tuple[tuple[int, int], Followers | None]]]:
-        """`by_first_word` without the patterns that do not run on a text and are led by words
+        """`by_word` without the patterns that do not run on a text and are led by words
         whatever follows them: "the" leads a pattern that also needs "whose", and is no place
         for it in a text without "whose". Patterns led by pairs of words stay: their places are
         few. Few combinations occur, so each is worked out once."""
@@ -192,7 +197,7 @@ class PatternIndex:
         if leads is None:
             skipped = self._led_by_any.difference(key)
             leads = {}
-            for word, entries in self.by_first_word.items():
+            for word, entries in self.by_word.items():
                 kept = [(k, followers) for k, followers in entries if k not in skipped]
                 if kept:
                     leads[word] = kept
@@ -200,60 +205,62 @@ class PatternIndex:
         return leads
 
 
-def _matches_by_part(pattern, text: str, parts: list[tuple[int, int]], where: list[int] | None, timeout: float, guard):
-    """A pattern's matches, part by part: tried at ``where`` (its places, for a word-led
-    pattern) when they are sparse enough, else by scanning."""
-    for start, end in parts:
-        if where is not None:
-            within = where[bisect_left(where, start) : bisect_left(where, end)]
-            sparse = SPARSE if end - start <= SHORT_TEXT else SPARSE_IN_LONG_TEXT
-            if len(within) * sparse < end - start:
-                yield from _matches_at(pattern, text, within, end, timeout, guard)
-                continue
-        yield from _matches(pattern, text, start, end, timeout)  # led by words as common as "the": scanning costs less
+class _Parts(NamedTuple):
+    starts: list[int]
+    ends: list[int]
+    long: bool  # whether a part holds more than SHORT_TEXT characters before its last white space
 
 
-def _parts(doc: Document) -> list[tuple[int, int]]:
-    """The (start, end) parts of a text that patterns see, one after the other: the whole text,
-    or, in a text longer than SHORT_TEXT, parts of at most that length that end at a paragraph
-    break; within a paragraph longer than that, at the start of a sentence (longer only where
-    one sentence is). A pattern never matches across the break between two parts."""
-    text = doc.text
-    if len(text) <= SHORT_TEXT:
-        return [(0, len(text))]
-    parts, start = [], 0
-
-    def cut_before(span) -> None:
-        nonlocal start
-        if span.end - start > SHORT_TEXT and span.start > start:  # the part is full without it
-            parts.append((start, span.start))
-            start = span.start
-
-    for para in doc.paragraphs:
-        cut_before(para)
-        if para.end - start > SHORT_TEXT:  # a paragraph too long for one part: cut it between sentences
-            for sentence in doc.sentences_starting(start, para.end):
-                cut_before(sentence)
-    parts.append((start, len(text)))
-    return parts
-
-
-def _part_words(doc: Document, parts: list[tuple[int, int]]) -> list[frozenset[str]]:
-    """The words of each part of a long text, with the word parts a regex's ``\\b`` sees in
-    them (`Document.word_parts`): a scanned pattern that needs a word skips the parts without
-    it. Worked out once per text."""
-    found = doc.memo.get(_part_words)
+def _parts(doc: Document) -> _Parts:
+    """The parts of a text that patterns see, each as if it were the whole text: a paragraph
+    with the white space after it (the first from the start of the text); a paragraph longer
+    than SHORT_TEXT cut before sentences, into parts no longer than that (longer only where one
+    sentence is). So a pattern never matches across a paragraph break, however long the text;
+    and an attempt, which the regex module may let look ahead to the end of the text it is
+    given, never reads more than a part. Worked out once per text."""
+    found = doc.memo.get(_parts)
     if found is None:
-        starts, norms = doc.word_starts, doc.word_norms
-        word_parts = sorted(doc.word_parts, key=itemgetter(1))
-        part_starts = [start for _part, start in word_parts]
-        found = []
-        for start, end in parts:
-            words = set(norms[bisect_left(starts, start) : bisect_left(starts, end)])
-            words.update(part for part, _ in word_parts[bisect_left(part_starts, start) : bisect_left(part_starts, end)])
-            found.append(frozenset(words))
-        doc.memo[_part_words] = found
+        starts, long = [], False
+        for para in doc.paragraphs:
+            starts.append(para.start)
+            if para.end - para.start > SHORT_TEXT:
+                begun = para.start
+                for sentence in doc.sentences_starting(para.start, para.end):
+                    if sentence.end - begun > SHORT_TEXT and sentence.start > begun:  # the part is full without it
+                        starts.append(begun := sentence.start)
+                    long = long or sentence.end - begun > SHORT_TEXT  # one sentence is longer
+        starts[:1] = [0]
+        found = doc.memo[_parts] = _Parts(starts, starts[1:] + [len(doc.text)], long)
     return found
+
+
+def _matches_from(pattern, text: str, where: list[int], parts: _Parts, timeout: float, guard):
+    """The matches of a pattern that can only begin at ``where`` (and only where its ``guard``,
+    when it has one, matches): tried there when they are sparse enough, else the parts that
+    hold them are scanned (led by words as common as "the", scanning costs less)."""
+    starts, ends = parts.starts, parts.ends
+    sparse = SPARSE_IN_LONG_TEXT if parts.long else SPARSE
+    if len(where) * sparse >= len(text):
+        yield from _matches_in(pattern, text, parts, _holding(parts, where), timeout)
+        return
+    reached = 0
+    for pos in where:
+        if pos >= reached and (guard is None or guard.match(text, pos)):
+            m = pattern.match(text, pos, ends[bisect_right(starts, pos) - 1], timeout=timeout)
+            if m:
+                yield m
+                reached = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _holding(parts: _Parts, places: list[int]) -> list[int]:
+    """The indexes of the parts that hold any of ``places`` (in order)."""
+    return sorted({bisect_right(parts.starts, pos) - 1 for pos in places})
+
+
+def _matches_in(pattern, text: str, parts: _Parts, indexes: list[int] | None, timeout: float):
+    """The matches in the parts of the given indexes (None: all), a part at a time."""
+    for k in range(len(parts.starts)) if indexes is None else indexes:
+        yield from _matches(pattern, text, parts.starts[k], parts.ends[k], timeout)
 
 
 def _matches(pattern, text: str, pos: int, endpos: int, timeout: float):
@@ -267,16 +274,6 @@ def _matches(pattern, text: str, pos: int, endpos: int, timeout: float):
             return
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
-
-
-def _matches_at(pattern, text: str, places, endpos: int, timeout: float, guard=None):
-    """The matches ``finditer`` would give up to ``endpos``, for a pattern that can only begin at
-    ``places`` (and only where its ``guard``, when it has one, matches)."""
-    reached = 0
-    for pos in places:
-        if pos >= reached and (guard is None or guard.match(text, pos, endpos)) and (m := pattern.match(text, pos, endpos, timeout=timeout)):
-            yield m
-            reached = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def parse_patterns(fields: Fields, name: str, required: bool = True) -> PatternSet:

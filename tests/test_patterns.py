@@ -1,4 +1,4 @@
-"""Pattern rules on long texts: seen a part at a time, cut at paragraph breaks."""
+"""Pattern rules see a text a part at a time: a paragraph, or a part of a long one cut between sentences."""
 import regex
 
 from framelint.document import Document
@@ -19,13 +19,15 @@ def test_a_long_text_gives_every_match_a_scan_of_the_whole_text_gives():
         assert _find(pattern, text) == expected and expected
 
 
-def test_in_a_long_text_a_match_may_not_run_across_the_paragraph_break_where_a_part_ends():
+def test_a_match_never_runs_across_a_paragraph_break_in_a_short_text_or_a_long_one():
+    short = "It was a sham.\n\nWord one. A sham. Word two."
+    assert _find(r"\bsham\.\s+Word", short) == [(28, 38)]
     long_paragraph = "Filler words here, " * (SHORT_TEXT // 19 + 1) + "a sham."  # one sentence: no cut inside
-    text = long_paragraph + "\n\nWord one.\n\nA sham.\n\nWord two."
-    cut = len(long_paragraph) + 2  # the first paragraph start past SHORT_TEXT characters
+    text = long_paragraph + "\n\nWord one.\n\nA sham.\n\nWord two. A sham. Word three."
     across = [m.span() for m in regex.finditer(r"sham\.\s+Word", text)]
-    assert across[0][0] < cut < across[0][1]
-    assert _find(r"\bsham\.\s+Word", text) == across[1:]
+    assert len(across) == 3 and _find(r"\bsham\.\s+Word", text) == across[2:]
+    scanned = "Not a sham\n\nWord, but a sham Word."  # a pattern led by an article and any word
+    assert _find(r"\b(?:a|the)\s+\w+\s+Word\b", scanned) == [(22, 33)] and scanned[22:33] == "a sham Word"
 
 
 def test_sharing_the_word_scan_a_pattern_still_begins_before_a_word_with_an_apostrophe():
@@ -53,14 +55,14 @@ def test_a_pattern_led_by_an_article_and_any_word_scans_the_text_and_finds_the_s
     assert _find(paired, text) == [(40, 55)]
 
 
-def test_a_long_text_is_cut_into_parts_no_longer_than_short_text_unless_one_paragraph_is():
+def test_the_parts_of_a_text_are_its_paragraphs_with_the_white_space_after_them():
     from framelint.patterns import _parts
 
-    paragraph = "Word " * 199 + "end.\n\n"  # 1,001 characters
-    text = paragraph * 50 + "Long " * (SHORT_TEXT // 4) + "\n\nLast one."
+    text = "  First one.\n\nSecond one,\nstill the second.\n \n\nThird.\n"
     parts = _parts(Document(text))
-    assert parts[0] == (0, 19 * len(paragraph)) and all(b - a <= SHORT_TEXT for a, b in parts[:-2])
-    assert [text[a : a + 5] for a, _ in parts[-2:]] == ["Long ", "Last "] and parts[-1][1] == len(text)
+    assert [text[a:b] for a, b in zip(parts.starts, parts.ends)] == [
+        "  First one.\n\n", "Second one,\nstill the second.\n \n\n", "Third.\n"]
+    assert not parts.long
 
 
 def test_in_a_long_text_a_scanned_pattern_finds_its_words_in_whichever_part_they_are():
@@ -72,13 +74,28 @@ def test_in_a_long_text_a_scanned_pattern_finds_its_words_in_whichever_part_they
     assert len(expected) == 2 and _find(pattern, text) == expected
 
 
-def test_a_paragraph_longer_than_a_part_is_cut_between_sentences():
+def test_a_paragraph_longer_than_short_text_is_cut_between_sentences():
     from framelint.patterns import _parts
 
     sentence = "Filler words here, and more. "
     text = sentence * (3 * SHORT_TEXT // len(sentence))  # one line: no paragraph break at all
-    parts = _parts(Document(text))
-    assert len(parts) == 4 and all(b - a <= SHORT_TEXT for a, b in parts)
+    cut = _parts(Document(text))
+    parts = list(zip(cut.starts, cut.ends))
+    assert len(parts) == 4 and all(b - a <= SHORT_TEXT + 1 for a, b in parts) and not cut.long
     assert all(text[a : a + len(sentence)] == sentence for a, _ in parts) and parts[-1][1] == len(text)
     assert _find(r"\bmore\.\s+Filler\b", text) == [m.span() for m in regex.finditer(r"more\.\s+Filler", text)
                                                      if not any(a < m.end() and m.start() < a for a, _ in parts[1:])]
+
+
+def test_a_scanned_pattern_finds_a_word_it_needs_inside_a_word_with_an_apostrophe():
+    """"don" is no word of "don't", but a regex's \\b sees it: its paragraph is scanned."""
+    text = "Fine.\n\nThey don't know."
+    assert _find(r"\b\w+\s+don\b", text) == [(7, 15)] and text[7:15] == "They don"
+
+
+def test_a_sentence_longer_than_short_text_makes_a_long_part():
+    from framelint.patterns import _parts
+
+    text = "Short one. Long" + " word" * (SHORT_TEXT // 5) + ".\n\nShort two."
+    cut = _parts(Document(text))
+    assert [text[a : a + 5] for a in cut.starts] == ["Short", "Long ", "Short"] and cut.long

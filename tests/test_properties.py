@@ -106,7 +106,8 @@ WORD_NEEDING = [  # patterns whose matches contain words they spell out: skipped
 @BOUNDED
 @given(text=prose, shared=st.booleans())
 def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text, shared):
-    """Alone, or sharing the scan of words with a term list (whose places it then also sees)."""
+    """Alone, or sharing the scan of words with a term list (whose places it then also sees).
+    Patterns see a text a paragraph at a time, with the white space after it."""
     from framelint.termlist import Term, TermIndex
     from framelint.wordscan import WordScan
 
@@ -118,11 +119,14 @@ def test_patterns_skipping_texts_or_places_find_what_a_full_scan_finds(text, sha
         terms = TermIndex()
         terms.add(Term(("the", "regime's")), "terms")
         WordScan([terms, index])
-    found = [(start, end) for _rule, start, end in index.find(Document(text), 1.0, timed_out=None)]
+    doc = Document(text)
+    found = [(start, end) for _rule, start, end in index.find(doc, 1.0, timed_out=None)]
+    cuts = [0] + [paragraph.start for paragraph in doc.paragraphs[1:]] + [len(text)]
     expected = []
     for pattern in compiled:
         group = "match" if "match" in pattern.groupindex else 0
-        expected += [m.span(group) for m in pattern.finditer(text) if m.end(group) > m.start(group)]
+        for start, end in zip(cuts, cuts[1:]):
+            expected += [m.span(group) for m in pattern.finditer(text, start, end) if m.end(group) > m.start(group)]
     assert found == expected
 
 
