@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import compress, groupby
+from itertools import compress, groupby, repeat
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
@@ -112,9 +112,12 @@ class PatternIndex:
                 for word, followers in (leads or dict.fromkeys(anchors or ())).items():
                     self.by_word.setdefault(word, []).append(((k, j), followers))
         self.scan: WordScan | None = None  # set when the index shares a pass over the words
-        # Patterns led (or anchored) by a word that any word may follow, and `_leads_of` by those that run.
-        self._led_by_any = frozenset(key for leads in self.by_word.values() for key, followers in leads if followers is None)
-        self._leads_cache: dict[tuple, dict] = {}
+        # For `_places`: the words that lead (or anchor) each pattern whatever follows them; all
+        # the words that lead each; and the words that lead a pattern only before its followers.
+        self._led_by_any: dict[tuple[int, int], frozenset[str]] = _words_by_key(self.by_word, lambda followers: followers is None)
+        self._led_by_all = _words_by_key(self.by_word, lambda followers: True)
+        self._led_in_pairs = {word: paired for word, entries in self.by_word.items()
+                              if (paired := [(key, followers) for key, followers in entries if followers is not None])}
 
     def openings(self) -> Openings:
         """How word-led matches can begin (see wordscan.py): a first word followed by a word the
@@ -156,53 +159,51 @@ class PatternIndex:
 
     def _places(self, doc: Document, runnable: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
         """Where each word-led pattern of ``runnable`` may match: the starts of its first words
-        followed by one of their followers, in order; for an anchored one, where its anchors are."""
-        by_first = self._leads_of(runnable)
-        if not by_first:
-            return {}
+        followed by one of their followers, in order; for an anchored one, where its anchors are.
+        Words that any word may follow ("is" before a question) are the most places; they are
+        picked for each pattern by C-level iteration, and only pairs ("the best") in Python."""
+        runs = set(runnable)
         norms, starts = doc.word_norms, doc.word_starts
-        # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i".
+        # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i",
+        # whatever follows.
         followed = "\u0130" not in doc.text
-        places: dict[tuple[int, int], list[int]] = {}
         if followed and self.scan is not None:  # the places the shared scan kept
-            shared = self.scan.places(doc, self)
-            at = compress(shared, map(by_first.__contains__, map(norms.__getitem__, shared)))
+            at = self.scan.places(doc, self)
+            words = list(map(norms.__getitem__, at))
         else:
-            at = compress(range(len(norms)), map(by_first.__contains__, norms))
-        last = len(norms) - 1
-        for i in at:
-            word, following = norms[i], norms[i + 1] if i < last else ""
-            for key, followers in by_first[word]:  # the set look-up first: most places are "the" without "best"
-                if (followers is None or not followed or following in followers.whole
-                        or (followers.beginnings or "'" in following) and followers.admit(following)):
-                    places.setdefault(key, []).append(starts[i])
+            at, words = range(len(norms)), norms
+        places: dict[tuple[int, int], list[int]] = {}
+        for key, leading in (self._led_by_any if followed else self._led_by_all).items():
+            if key in runs and (found := list(compress(at, map(leading.__contains__, words)))):
+                places[key] = list(map(starts.__getitem__, found))
+        if followed:
+            last = len(norms) - 1
+            for i in compress(at, map(self._led_in_pairs.__contains__, words)):
+                following = norms[i + 1] if i < last else ""
+                for key, followers in self._led_in_pairs[norms[i]]:
+                    if key in runs and (following in followers.whole
+                                        or (followers.beginnings or "'" in following) and followers.admit(following)):
+                        places.setdefault(key, []).append(starts[i])
         # Where else a regex's \b falls before a letter or after one: at apostrophes inside
         # words ("neill" in "o'neill"); and "İ", as above.
         extra = doc.word_parts
         for word, start in extra:
-            for key, _followers in by_first.get(word, ()):
-                places.setdefault(key, []).append(start)
-        if extra:
-            for positions in places.values():
-                positions.sort()
+            for key, _followers in self.by_word.get(word, ()):
+                if key in runs:
+                    places.setdefault(key, []).append(start)
+        for positions in places.values():  # each in order, but pairs and word parts come after
+            positions.sort()
         return places
 
-    def _leads_of(self, runnable: list[tuple[int, int]]) -> dict[str, list[tuple[tuple[int, int], Followers | None]]]:
-        """`by_word` without the patterns that do not run on a text and are led by words
-        whatever follows them: "the" leads a pattern that also needs "whose", and is no place
-        for it in a text without "whose". Patterns led by pairs of words stay: their places are
-        few. Few combinations occur, so each is worked out once."""
-        key = tuple(k for k in runnable if k in self._led_by_any)
-        leads = self._leads_cache.get(key)
-        if leads is None:
-            skipped = self._led_by_any.difference(key)
-            leads = {}
-            for word, entries in self.by_word.items():
-                kept = [(k, followers) for k, followers in entries if k not in skipped]
-                if kept:
-                    leads[word] = kept
-            self._leads_cache[key] = leads
-        return leads
+
+def _words_by_key(by_word: dict, wanted) -> dict[tuple[int, int], frozenset[str]]:
+    """For each pattern, the words of ``by_word`` that lead it with ``wanted(followers)``."""
+    found: dict[tuple[int, int], set[str]] = {}
+    for word, entries in by_word.items():
+        for key, followers in entries:
+            if wanted(followers):
+                found.setdefault(key, set()).add(word)
+    return {key: frozenset(words) for key, words in found.items()}
 
 
 class _Parts(NamedTuple):
@@ -238,6 +239,8 @@ def _matches_from(pattern, text: str, where: list[int], parts: _Parts, timeout: 
     """The matches of a pattern that can only begin at ``where`` (and only where its ``guard``,
     when it has one, matches): tried there when they are sparse enough, else the parts that
     hold them are scanned (led by words as common as "the", scanning costs less)."""
+    if guard is not None:
+        where = list(compress(where, map(guard.match, repeat(text), where)))
     starts, ends = parts.starts, parts.ends
     sparse = SPARSE_IN_LONG_TEXT if parts.long else SPARSE
     if len(where) * sparse >= len(text):
@@ -245,7 +248,7 @@ def _matches_from(pattern, text: str, where: list[int], parts: _Parts, timeout: 
         return
     reached = 0
     for pos in where:
-        if pos >= reached and (guard is None or guard.match(text, pos)):
+        if pos >= reached:
             m = pattern.match(text, pos, ends[bisect_right(starts, pos) - 1], timeout=timeout)
             if m:
                 yield m
