@@ -65,11 +65,9 @@ class PatternSet:
         return not self.requires or not doc.vocabulary.isdisjoint(self.requires)  # a view looks up the smaller set's words
 
     def may_match(self, j: int, doc: Document) -> bool:
-        """False when the document lacks the words pattern ``j`` needs."""
-        leads, required = self.leads[j], self.required[j]
-        if required and not all(doc.has_any_word(whole) or doc.has_word_starting(beginnings) for whole, beginnings in required):
-            return False
-        return not leads or doc.has_any_word(leads)
+        """False when the document lacks a word every match of pattern ``j`` needs."""
+        required = self.required[j]
+        return not required or all(doc.has_any_word(whole) or doc.has_word_starting(beginnings) for whole, beginnings in required)
 
 
 def _leads(pattern) -> dict[str, Followers | None] | None:
@@ -136,9 +134,11 @@ class PatternIndex:
     def find(self, doc: Document, timeout: float, timed_out) -> Iterator[tuple[object, int, int]]:
         """Yield (owner, start, end) for each match, owner by owner; ``timed_out(owner)`` is
         called for an owner whose pattern ran too long (its other matches are still yielded)."""
-        runnable = [(k, j) for k, (_owner, patterns) in enumerate(self.owned) if patterns.applies_to(doc)
-                    for j in range(len(patterns.patterns)) if patterns.may_match(j, doc)]
-        places = self._places(doc, runnable)
+        owners = [k for k, (_owner, patterns) in enumerate(self.owned) if patterns.applies_to(doc)]
+        places = self._places(doc, set(owners))
+        # A word-led pattern runs where it has places; a scanning one, on a text with the words it needs.
+        runnable = [(k, j) for k in owners for j, leads in enumerate(self.owned[k][1].leads)
+                    if ((k, j) in places if leads else self.owned[k][1].may_match(j, doc))]
         parts = _parts(doc)
         for k, group in groupby(runnable, key=itemgetter(0)):
             owner, patterns = self.owned[k]
@@ -157,12 +157,12 @@ class PatternIndex:
             except TimeoutError:
                 timed_out(owner)
 
-    def _places(self, doc: Document, runnable: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
-        """Where each word-led pattern of ``runnable`` may match: the starts of its first words
-        followed by one of their followers, in order; for an anchored one, where its anchors are.
-        Words that any word may follow ("is" before a question) are the most places; they are
-        picked for each pattern by C-level iteration, and only pairs ("the best") in Python."""
-        runs = set(runnable)
+    def _places(self, doc: Document, owners: set[int]) -> dict[tuple[int, int], list[int]]:
+        """Where each word-led pattern of the ``owners`` given may match: the starts of its first
+        words followed by one of their followers, in order; for an anchored one, where its anchors
+        are. A pattern without any has no entry. Words that any word may follow ("is" before a
+        question) are the most places; they are picked for each pattern by C-level iteration, and
+        only pairs ("the best") in Python."""
         norms, starts = doc.word_norms, doc.word_starts
         # Casefolded, "İ" is "i" and a combining dot; a case-insensitive regex takes it for "i",
         # whatever follows.
@@ -173,15 +173,16 @@ class PatternIndex:
         else:
             at, words = range(len(norms)), norms
         places: dict[tuple[int, int], list[int]] = {}
+        present = set(words)
         for key, leading in (self._led_by_any if followed else self._led_by_all).items():
-            if key in runs and (found := list(compress(at, map(leading.__contains__, words)))):
-                places[key] = list(map(starts.__getitem__, found))
+            if key[0] in owners and not leading.isdisjoint(present):
+                places[key] = list(map(starts.__getitem__, compress(at, map(leading.__contains__, words))))
         if followed:
             last = len(norms) - 1
             for i in compress(at, map(self._led_in_pairs.__contains__, words)):
                 following = norms[i + 1] if i < last else ""
                 for key, followers in self._led_in_pairs[norms[i]]:
-                    if key in runs and (following in followers.whole
+                    if key[0] in owners and (following in followers.whole
                                         or (followers.beginnings or "'" in following) and followers.admit(following)):
                         places.setdefault(key, []).append(starts[i])
         # Where else a regex's \b falls before a letter or after one: at apostrophes inside
@@ -189,7 +190,7 @@ class PatternIndex:
         extra = doc.word_parts
         for word, start in extra:
             for key, _followers in self.by_word.get(word, ()):
-                if key in runs:
+                if key[0] in owners:
                     places.setdefault(key, []).append(start)
         for positions in places.values():  # each in order, but pairs and word parts come after
             positions.sort()
