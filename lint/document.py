@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable, KeysView
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -179,16 +179,15 @@ class Document:
         return [Word(s, e, text[s:e], n) for n, s, e in zip(self.word_norms, self.word_starts, self.word_ends)]
 
     @cached_property
-    def _tokens(self) -> tuple[list[str], array, array, dict[str, str], list[int]]:
+    def _tokens(self) -> tuple[list[str], array, array, set[str], list[int]]:
         """Each word's normalised form, start and end, as three parallel sequences (indexing and
         bisecting them is what matchers do most; the offsets are arrays of machine integers,
-        made without a Python object for each), a normalised form shared by all its repeats;
-        the shared forms themselves, which are the vocabulary; and the indexes of the words
-        holding an apostrophe. The text is split in pieces, so that a huge text never holds an
+        made without a Python object for each); the normalised forms as a set, the vocabulary;
+        and the indexes of the words holding an apostrophe. The text is split in pieces, so that a huge text never holds an
         object for every word and every gap at once."""
         norms: list[str] = []
         starts, ends = array("q"), array("q")
-        shared: dict[str, str] = {}
+        vocabulary: set[str] = set()
         with_apostrophe: list[int] = []
         text, start = self.text, 0
         while start < len(text):
@@ -197,7 +196,8 @@ class Document:
             piece = text[start:end]
             folded = piece.replace("’", "'").casefold()
             if len(folded) == len(piece):  # folding kept every offset (it nearly always does)
-                forms, piece_starts, piece_ends, piece_apostrophes = split_words(folded, start, shared)
+                forms, piece_starts, piece_ends, piece_apostrophes = split_words(folded, start)
+                vocabulary.update(forms)
                 with_apostrophe += map(len(norms).__add__, piece_apostrophes)
                 norms += forms
                 starts.extend(piece_starts)
@@ -207,11 +207,12 @@ class Document:
                     norm = normalize_word(m.group())
                     if "'" in norm:
                         with_apostrophe.append(len(norms))
-                    norms.append(shared.setdefault(norm, norm))
+                    norms.append(norm)
+                    vocabulary.add(norm)
                     starts.append(start + m.start())
                     ends.append(start + m.end())
             start = end
-        return norms, starts, ends, shared, with_apostrophe
+        return norms, starts, ends, vocabulary, with_apostrophe
 
     @property
     def word_norms(self) -> list[str]:
@@ -236,10 +237,10 @@ class Document:
         return self.words[found.start : found.stop]
 
     @property
-    def vocabulary(self) -> KeysView[str]:
-        """Every normalised word of the text (a set), for cheap "does this rule apply at all"
-        checks."""
-        return self._tokens[3].keys()
+    def vocabulary(self) -> set[str]:
+        """Every normalised word of the text, for cheap "does this rule apply at all" checks
+        (not to be changed)."""
+        return self._tokens[3]
 
     @property
     def apostrophe_words(self) -> list[int]:

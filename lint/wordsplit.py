@@ -31,17 +31,14 @@ NUMPY_AFTER = 300_000  # characters split by regex in this process, before NumPy
 _split_by_regex = 0  # characters split by regex so far in this process
 
 
-def split_words(folded: str, offset: int, shared: dict[str, str]) -> tuple[list[str], Sequence[int], Sequence[int], list[int]]:
-    """The words of ``folded`` (a casefolded text with straight apostrophes): their forms, each
-    the one object ``shared`` holds for it, their starts and ends plus ``offset``, and the
-    indexes of those holding an apostrophe ("it's")."""
+def split_words(folded: str, offset: int) -> tuple[list[str], Sequence[int], Sequence[int], list[int]]:
+    """The words of ``folded`` (a casefolded text with straight apostrophes): their forms, their
+    starts and ends plus ``offset``, and the indexes of those holding an apostrophe ("it's")."""
     global _split_by_regex
     if len(folded) >= VECTORIZE_FROM and _split_by_regex + len(folded) > NUMPY_AFTER:
-        forms, starts, ends, with_apostrophe = _vectorized_split(folded, offset)
-    else:
-        _split_by_regex += len(folded)
-        forms, starts, ends, with_apostrophe = _regex_split(folded, offset)
-    return list(map(shared.setdefault, forms, forms)), starts, ends, with_apostrophe
+        return _vectorized_split(folded, offset)
+    _split_by_regex += len(folded)
+    return _regex_split(folded, offset)
 
 
 def _regex_split(folded: str, offset: int) -> tuple[list[str], list[int], list[int], list[int]]:

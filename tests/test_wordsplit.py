@@ -33,7 +33,7 @@ def numpy_from_the_start(wanted: bool = True):
 
 
 def split(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    forms, starts, ends, with_apostrophe = split_words(text, offset, {})
+    forms, starts, ends, with_apostrophe = split_words(text, offset)
     assert with_apostrophe == [k for k, form in enumerate(forms) if "'" in form]
     return list(zip(forms, starts, ends))
 
@@ -79,11 +79,6 @@ def test_characters_re_and_regex_disagree_on_split_as_regex_splits_them():
         assert split(text) == expected(text)
         with numpy_from_the_start():
             assert split(text * 50) == expected(text * 50)
-
-
-def test_repeated_words_share_one_object():
-    forms, _, _, _ = split_words("the cat and the hat " * 100, 0, {})
-    assert forms[0] is forms[3] is forms[-2]
 
 
 def test_a_long_document_tokenizes_like_a_short_one():
