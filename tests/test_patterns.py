@@ -81,7 +81,7 @@ def test_a_paragraph_longer_than_short_text_is_cut_between_sentences():
     text = sentence * (3 * SHORT_TEXT // len(sentence))  # one line: no paragraph break at all
     cut = _parts(Document(text))
     parts = list(zip(cut.starts, cut.ends))
-    assert len(parts) == 4 and all(b - a <= SHORT_TEXT + 1 for a, b in parts) and not cut.long
+    assert len(parts) >= 3 and all(b - a <= SHORT_TEXT + 1 for a, b in parts) and not cut.long
     assert all(text[a : a + len(sentence)] == sentence for a, _ in parts) and parts[-1][1] == len(text)
     assert _find(r"\bmore\.\s+Filler\b", text) == [m.span() for m in regex.finditer(r"more\.\s+Filler", text)
                                                      if not any(a < m.end() and m.start() < a for a, _ in parts[1:])]
