@@ -4,7 +4,7 @@ A pattern may name a group ``match``; the finding then covers that group, not th
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, groupby, repeat
 from operator import itemgetter
@@ -211,7 +211,6 @@ def _words_by_key(by_word: dict, wanted) -> dict[tuple[int, int], frozenset[str]
 class _Parts(NamedTuple):
     starts: list[int]
     ends: list[int]
-    long: bool  # whether a part holds more than SHORT_TEXT characters before its last white space
 
 
 def _parts(doc: Document) -> _Parts:
@@ -223,7 +222,7 @@ def _parts(doc: Document) -> _Parts:
     given, never reads more than a part. Worked out once per text."""
     found = doc.memo.get(_parts)
     if found is None:
-        starts, long = [], False
+        starts = []
         for para in doc.paragraphs:
             starts.append(para.start)
             if para.end - para.start > SHORT_TEXT:
@@ -231,28 +230,30 @@ def _parts(doc: Document) -> _Parts:
                 for sentence in doc.sentences_starting(para.start, para.end):
                     if sentence.end - begun > SHORT_TEXT and sentence.start > begun:  # the part is full without it
                         starts.append(begun := sentence.start)
-                    long = long or sentence.end - begun > SHORT_TEXT  # one sentence is longer
         starts[:1] = [0]
-        found = doc.memo[_parts] = _Parts(starts, starts[1:] + [len(doc.text)], long)
+        found = doc.memo[_parts] = _Parts(starts, starts[1:] + [len(doc.text)])
     return found
 
 
 def _matches_from(pattern, text: str, where: list[int], parts: _Parts, timeout: float, guard):
     """The matches of a pattern that can only begin at ``where`` (and only where its ``guard``,
-    when it has one, matches): tried there when they are sparse enough, else the parts that
-    hold them are scanned (led by words as common as "the", scanning costs less)."""
+    when it has one, matches): tried there, part by part, where they are sparse enough in their
+    part, else the part is scanned (led by words as common as "the", scanning costs less)."""
     if guard is not None:
         where = list(compress(where, map(guard.match, repeat(text), where)))
     starts, ends = parts.starts, parts.ends
-    sparse = SPARSE_IN_LONG_TEXT if parts.long else SPARSE
-    if len(where) * sparse >= len(text):
-        yield from _matches_in(pattern, text, parts, _holding(parts, where), timeout)
-        return
-    reached = 0
-    for pos in where:
-        if pos >= reached:
-            m = pattern.match(text, pos, ends[bisect_right(starts, pos) - 1], timeout=timeout)
-            if m:
+    i = 0
+    while i < len(where):  # the places in one part at a time
+        k = bisect_right(starts, where[i]) - 1
+        start, end = starts[k], ends[k]
+        stop = bisect_left(where, end, i)
+        positions, i = where[i:stop], stop
+        if len(positions) * (SPARSE if end - start <= SHORT_TEXT else SPARSE_IN_LONG_TEXT) >= end - start:
+            yield from _matches(pattern, text, start, end, timeout)
+            continue
+        reached = 0
+        for pos in positions:
+            if pos >= reached and (m := pattern.match(text, pos, end, timeout=timeout)):
                 yield m
                 reached = m.end() if m.end() > m.start() else m.end() + 1
 

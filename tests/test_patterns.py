@@ -62,7 +62,6 @@ def test_the_parts_of_a_text_are_its_paragraphs_with_the_white_space_after_them(
     parts = _parts(Document(text))
     assert [text[a:b] for a, b in zip(parts.starts, parts.ends)] == [
         "  First one.\n\n", "Second one,\nstill the second.\n \n\n", "Third.\n"]
-    assert not parts.long
 
 
 def test_in_a_long_text_a_scanned_pattern_finds_its_words_in_whichever_part_they_are():
@@ -81,7 +80,7 @@ def test_a_paragraph_longer_than_short_text_is_cut_between_sentences():
     text = sentence * (3 * SHORT_TEXT // len(sentence))  # one line: no paragraph break at all
     cut = _parts(Document(text))
     parts = list(zip(cut.starts, cut.ends))
-    assert len(parts) >= 3 and all(b - a <= SHORT_TEXT + 1 for a, b in parts) and not cut.long
+    assert len(parts) >= 3 and all(b - a <= SHORT_TEXT + 1 for a, b in parts)
     assert all(text[a : a + len(sentence)] == sentence for a, _ in parts) and parts[-1][1] == len(text)
     assert _find(r"\bmore\.\s+Filler\b", text) == [m.span() for m in regex.finditer(r"more\.\s+Filler", text)
                                                      if not any(a < m.end() and m.start() < a for a, _ in parts[1:])]
@@ -93,9 +92,10 @@ def test_a_scanned_pattern_finds_a_word_it_needs_inside_a_word_with_an_apostroph
     assert _find(r"\b\w+\s+don\b", text) == [(7, 15)] and text[7:15] == "They don"
 
 
-def test_a_sentence_longer_than_short_text_makes_a_long_part():
+def test_a_sentence_longer_than_short_text_is_a_part_of_its_own():
     from framelint.patterns import _parts
 
     text = "Short one. Long" + " word" * (SHORT_TEXT // 5) + ".\n\nShort two."
     cut = _parts(Document(text))
-    assert [text[a : a + 5] for a in cut.starts] == ["Short", "Long ", "Short"] and cut.long
+    assert [text[a : a + 5] for a in cut.starts] == ["Short", "Long ", "Short"]
+    assert cut.ends[1] - cut.starts[1] > SHORT_TEXT
