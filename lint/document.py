@@ -16,7 +16,7 @@ from itertools import accumulate
 
 import regex
 
-from .wordsplit import WORD, split_words
+from .wordsplit import WORD, normalize_word, split_words
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # Two or more line breaks with only spaces between: from the first break on (the spaces before
@@ -135,8 +135,6 @@ class Quotation(Span):
         return f"Quotation(start={self.start}, end={self.end}, attributed={self.attributed})"
 
 
-def normalize_word(word: str) -> str:
-    return word.replace("’", "'").casefold()
 
 
 class Document:
@@ -194,9 +192,8 @@ class Document:
             cut = SPACE.search(text, min(start + TOKENIZE_PIECE, len(text)))  # never inside a word
             end = cut.start() if cut else len(text)
             piece = text[start:end]
-            folded = piece.replace("’", "'").casefold()
-            if len(folded) == len(piece):  # folding kept every offset (it nearly always does)
-                forms, piece_starts, piece_ends, piece_apostrophes = split_words(folded, start)
+            if (tokens := split_words(piece, start)) is not None:  # folding kept every offset (it nearly always does)
+                forms, piece_starts, piece_ends, piece_apostrophes = tokens
                 vocabulary.update(forms)
                 with_apostrophe += map(len(norms).__add__, piece_apostrophes)
                 norms += forms

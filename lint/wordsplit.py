@@ -1,9 +1,9 @@
-"""Splitting a piece of casefolded text into words: their forms, starts and ends.
+"""Splitting a piece of text into words: their normalised forms, starts and ends.
 
 A word is what ``\\w+(?:['’]\\w+)*`` matches with the ``regex`` module (see `document.WORD`): word
 characters, joined by apostrophes. Splitting is the one step of linting that runs once for every
-word of every text, so it is done in bulk: NumPy classifies every character at once, and only the
-word forms become Python objects. Below `VECTORIZE_FROM` characters a regex split costs less than
+word of every text, so it is done in bulk: NumPy folds the case of every character and classifies
+it at once, and only the word forms become Python objects. Below `VECTORIZE_FROM` characters a regex split costs less than
 NumPy's fixed costs; and NumPy, which takes about 45 ms to import, is imported only once a run
 has more text to split than that time would save (`NUMPY_AFTER`): linting an article or two
 never waits for it, an archive soon gains.
@@ -31,14 +31,21 @@ NUMPY_AFTER = 300_000  # characters split by regex in this process, before NumPy
 _split_by_regex = 0  # characters split by regex so far in this process
 
 
-def split_words(folded: str, offset: int) -> tuple[list[str], Sequence[int], Sequence[int], list[int]]:
-    """The words of ``folded`` (a casefolded text with straight apostrophes): their forms, their
-    starts and ends plus ``offset``, and the indexes of those holding an apostrophe ("it's")."""
+def split_words(piece: str, offset: int) -> tuple[list[str], Sequence[int], Sequence[int], list[int]] | None:
+    """The words of ``piece``: their normal forms (casefolded, curly apostrophes made straight),
+    their starts and ends plus ``offset``, and the indexes of those holding an apostrophe
+    ("it's"). None when folding makes some character more than one ("ß" is "ss"): the offsets
+    of the folded text would not be the piece's."""
     global _split_by_regex
-    if len(folded) >= VECTORIZE_FROM and _split_by_regex + len(folded) > NUMPY_AFTER:
-        return _vectorized_split(folded, offset)
-    _split_by_regex += len(folded)
-    return _regex_split(folded, offset)
+    if len(piece) >= VECTORIZE_FROM and _split_by_regex + len(piece) > NUMPY_AFTER:
+        return _vectorized_split(piece, offset)
+    _split_by_regex += len(piece)
+    folded = normalize_word(piece)
+    return _regex_split(folded, offset) if len(folded) == len(piece) else None
+
+
+def normalize_word(text: str) -> str:
+    return text.replace("’", "'").casefold()
 
 
 def _regex_split(folded: str, offset: int) -> tuple[list[str], list[int], list[int], list[int]]:
@@ -67,15 +74,19 @@ def _numpy():
     return numpy
 
 
-def _vectorized_split(folded: str, offset: int) -> tuple[list[str], array, array, list[int]]:
+def _vectorized_split(piece: str, offset: int) -> tuple[list[str], array, array, list[int]] | None:
     np = _numpy()
     # "surrogatepass": a text given through the API may hold a lone surrogate (never a word character).
-    codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = np.frombuffer(piece.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    folds, word_characters = _tables(codes)
+    codes = folds[codes]
+    if codes.max(initial=0) == UNFOLDABLE:
+        return None
     # Whether each character is in a word, between two characters that are not (one before the
     # text, one after it): each place where that changes is a word's start or end. Few NumPy
     # calls, for each costs a microsecond or two whatever its size.
     in_word = np.zeros(len(codes) + 2, dtype=bool)
-    in_word[1:-1] = _word_characters(codes)
+    in_word[1:-1] = word_characters[codes]
     apostrophes = np.flatnonzero(codes == ord("'")) + 1
     joining = apostrophes[in_word[apostrophes - 1] & in_word[apostrophes + 1]]  # between two word characters
     in_word[joining] = True
@@ -87,23 +98,31 @@ def _vectorized_split(folded: str, offset: int) -> tuple[list[str], array, array
             array("q", edges[0::2].tobytes()), array("q", edges[1::2].tobytes()), with_apostrophe)
 
 
-_classes = None  # (is a word character, has been classified), by code point; built on first use
+UNFOLDABLE = 0xFFFFFFFF  # in the table of folds: a character that folds to more than one
+# By code point: its normal form (`normalize_word`), whether that is a word character for `regex`,
+# and whether the two are known yet. Built on first use; a non-ASCII character is asked of
+# Python and `regex` the first time a text holds it.
+_folds = _word_characters = _known = None
 
 
-def _word_characters(codes):
-    """Whether each code point is a word character for `regex`, from a table of every code
-    point; a non-ASCII one is asked of `regex` the first time a text holds it."""
+def _tables(codes):
+    """The tables of folds and of word characters, knowing every character of ``codes``."""
     np = _numpy()
-    global _classes
-    if _classes is None:
-        is_word, known = np.zeros(0x110000, dtype=bool), np.zeros(0x110000, dtype=bool)
-        is_word[:128] = [WORD_CHARACTER.match(chr(c)) is not None for c in range(128)]
-        known[:128] = True
-        _classes = is_word, known
-    is_word, known = _classes
+    global _folds, _word_characters, _known
+    if _folds is None:
+        _folds = np.full(0x110000, UNFOLDABLE, dtype=np.uint32)
+        _word_characters, _known = np.zeros(0x110000, dtype=bool), np.zeros(0x110000, dtype=bool)
+        _learn(np.arange(128))
     non_ascii = codes[codes >= 128]
-    if non_ascii.size and not known[non_ascii].all():
-        new = np.unique(non_ascii[~known[non_ascii]])
-        is_word[new] = [WORD_CHARACTER.match(chr(c)) is not None for c in new.tolist()]
-        known[new] = True
-    return is_word[codes]
+    if non_ascii.size and not _known[non_ascii].all():
+        _learn(np.unique(non_ascii[~_known[non_ascii]]))
+    return _folds, _word_characters
+
+
+def _learn(codes) -> None:
+    for code in codes.tolist():
+        folded = normalize_word(chr(code))
+        if len(folded) == 1:
+            _folds[code] = ord(folded)
+            _word_characters[ord(folded)] = WORD_CHARACTER.match(folded) is not None
+        _known[code] = True
