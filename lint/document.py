@@ -177,15 +177,14 @@ class Document:
         return [Word(s, e, text[s:e], n) for n, s, e in zip(self.word_norms, self.word_starts, self.word_ends)]
 
     @cached_property
-    def _tokens(self) -> tuple[list[str], array, array, set[str], list[int]]:
+    def _tokens(self) -> tuple[list[str], array, array, list[int]]:
         """Each word's normalised form, start and end, as three parallel sequences (indexing and
         bisecting them is what matchers do most; the offsets are arrays of machine integers,
-        made without a Python object for each); the normalised forms as a set, the vocabulary;
-        and the indexes of the words holding an apostrophe. The text is split in pieces, so that a huge text never holds an
+        made without a Python object for each); and the indexes of the words holding an
+        apostrophe. The text is split in pieces, so that a huge text never holds an
         object for every word and every gap at once."""
         norms: list[str] = []
         starts, ends = array("q"), array("q")
-        vocabulary: set[str] = set()
         with_apostrophe: list[int] = []
         text, start = self.text, 0
         while start < len(text):
@@ -194,7 +193,6 @@ class Document:
             piece = text[start:end]
             if (tokens := split_words(piece, start)) is not None:  # folding kept every offset (it nearly always does)
                 forms, piece_starts, piece_ends, piece_apostrophes = tokens
-                vocabulary.update(forms)
                 with_apostrophe += map(len(norms).__add__, piece_apostrophes)
                 norms += forms
                 starts.extend(piece_starts)
@@ -205,11 +203,10 @@ class Document:
                     if "'" in norm:
                         with_apostrophe.append(len(norms))
                     norms.append(norm)
-                    vocabulary.add(norm)
                     starts.append(start + m.start())
                     ends.append(start + m.end())
             start = end
-        return norms, starts, ends, vocabulary, with_apostrophe
+        return norms, starts, ends, with_apostrophe
 
     @property
     def word_norms(self) -> list[str]:
@@ -233,16 +230,16 @@ class Document:
         found = self.word_range(span)
         return self.words[found.start : found.stop]
 
-    @property
-    def vocabulary(self) -> set[str]:
-        """Every normalised word of the text, for cheap "does this rule apply at all" checks
-        (not to be changed)."""
-        return self._tokens[3]
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every normalised word of the text, for cheap "does this rule apply at all" checks.
+        Made on first use: the built-in kinds ask the shared pass over the words instead."""
+        return frozenset(self.word_norms)
 
     @property
     def apostrophe_words(self) -> list[int]:
         """Indexes of the words that hold an apostrophe ("o'neill", "it's"), in order."""
-        return self._tokens[4]
+        return self._tokens[3]
 
     @cached_property
     def word_parts(self) -> list[tuple[str, int]]:
@@ -273,17 +270,18 @@ class Document:
         return parts
 
     @cached_property
-    def _part_words(self) -> frozenset[str]:
+    def part_words(self) -> frozenset[str]:
+        """The normalised `word_parts`, as a set."""
         return frozenset(part for part, _ in self.word_parts)
 
     def has_any_word(self, words) -> bool:
         """Whether one of ``words`` (casefolded) is a word of the text as a regex's ``\\b`` sees
         it: a whole word or one of the `word_parts`."""
-        return not self.vocabulary.isdisjoint(words) or not self._part_words.isdisjoint(words)
+        return not self.vocabulary.isdisjoint(words) or not self.part_words.isdisjoint(words)
 
     @cached_property
     def _sorted_boundary_words(self) -> list[str]:
-        return sorted(self._part_words.union(self.vocabulary))
+        return sorted(self.part_words.union(self.vocabulary))
 
     def has_word_starting(self, beginnings) -> bool:
         """Whether some word (or `word_parts` part) starts with one of ``beginnings`` (casefolded).

@@ -62,8 +62,9 @@ class PatternSet:
                         for lead, needed in zip(leads, required))
         return cls(patterns, requires, leads, required, tuple(_guard(p) for p in patterns), anchors)
 
-    def applies_to(self, doc: Document) -> bool:
-        return not self.requires or not doc.vocabulary.isdisjoint(self.requires)  # a view looks up the smaller set's words
+    def applies_to(self, present: frozenset[str]) -> bool:
+        """Whether a text runs these patterns, given which words of ``requires`` it holds."""
+        return not self.requires or not self.requires.isdisjoint(present)
 
     def may_match(self, j: int, doc: Document) -> bool:
         """False when the document lacks a word every match of pattern ``j`` needs."""
@@ -111,6 +112,7 @@ class PatternIndex:
                 for word, followers in (leads or dict.fromkeys(anchors or ())).items():
                     self.by_word.setdefault(word, []).append(((k, j), followers))
         self.scan: WordScan | None = None  # set when the index shares a pass over the words
+        self._needed = frozenset().union(*(patterns.requires for _owner, patterns in owned))
         # For `_places`: the words that lead (or anchor) each pattern whatever follows them; all
         # the words that lead each; and the words that lead a pattern only before its followers.
         self._led_by_any: dict[tuple[int, int], frozenset[str]] = _words_by_key(self.by_word, lambda followers: followers is None)
@@ -122,7 +124,7 @@ class PatternIndex:
         """How word-led matches can begin (see wordscan.py): a first word followed by a word the
         pattern spells out, or by a word holding an apostrophe (`Followers.admit`); any first
         word when the pattern allows other followers."""
-        singles, pairs, loose = set(), set(), set()
+        singles, pairs, loose = set(self._needed), set(), set()  # the needed words: see `_present`
         for word, leads in self.by_word.items():
             for _key, followers in leads:
                 if followers is None or followers.beginnings:
@@ -135,11 +137,13 @@ class PatternIndex:
     def find(self, doc: Document, timeout: float, timed_out) -> Iterator[tuple[object, int, int]]:
         """Yield (owner, start, end) for each match, owner by owner; ``timed_out(owner)`` is
         called for an owner whose pattern ran too long (its other matches are still yielded)."""
-        owners = [k for k, (_owner, patterns) in enumerate(self.owned) if patterns.applies_to(doc)]
+        present = self._present(doc)
+        owners = [k for k, (_owner, patterns) in enumerate(self.owned) if patterns.applies_to(present)]
         places = self._places(doc, set(owners))
-        # A word-led pattern runs where it has places; a scanning one, on a text with the words it needs.
-        runnable = [(k, j) for k in owners for j, leads in enumerate(self.owned[k][1].leads)
-                    if ((k, j) in places if leads else self.owned[k][1].may_match(j, doc))]
+        # A word-led or anchored pattern runs where it has places; another, on a text with the
+        # words it needs.
+        runnable = [(k, j) for k in owners for j, (leads, anchors) in enumerate(zip(self.owned[k][1].leads, self.owned[k][1].anchors))
+                    if ((k, j) in places if leads or anchors else self.owned[k][1].may_match(j, doc))]
         parts = _parts(doc)
         for k, group in groupby(runnable, key=itemgetter(0)):
             owner, patterns = self.owned[k]
@@ -157,6 +161,14 @@ class PatternIndex:
                             yield owner, m.start(match), m.end(match)
             except TimeoutError:
                 timed_out(owner)
+
+    def _present(self, doc: Document) -> frozenset[str]:
+        """The words of the patterns' ``requires`` the document holds, whole or as word parts (as
+        a regex's \b sees them), read from the shared pass over the words, where they are places."""
+        if not self._needed:
+            return frozenset()
+        words = map(doc.word_norms.__getitem__, self.scan.places(doc, self)) if self.scan is not None else doc.vocabulary
+        return self._needed.intersection(words).union(self._needed.intersection(doc.part_words))
 
     def _places(self, doc: Document, owners: set[int]) -> dict[tuple[int, int], list[int]]:
         """Where each word-led pattern of the ``owners`` given may match: the starts of its first

@@ -98,8 +98,6 @@ class TermIndex:
         """Yield (start, end, term, owner) for each occurrence; for one owner and start, only the
         longest term. Between the words of a phrase only spaces, line breaks or hyphens may stand."""
         first_words = self._root.next
-        if first_words.keys().isdisjoint(doc.vocabulary):
-            return
         found = range(len(doc.word_norms)) if span is None else doc.word_range(span)
         text, norms, starts, ends = doc.text, doc.word_norms, doc.word_starts, doc.word_ends
         stop = found.stop

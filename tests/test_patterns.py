@@ -99,3 +99,17 @@ def test_a_sentence_longer_than_short_text_is_a_part_of_its_own():
     cut = _parts(Document(text))
     assert [text[a : a + 5] for a in cut.starts] == ["Short", "Long ", "Short"]
     assert cut.ends[1] - cut.starts[1] > SHORT_TEXT
+
+
+def test_patterns_that_require_a_word_run_only_on_a_text_that_has_it_with_or_without_the_shared_scan():
+    from framelint.wordscan import WordScan
+
+    pattern = regex.compile(r"\bexpert\s+\w+", regex.IGNORECASE)
+    for shared in (False, True):
+        index = PatternIndex([("rule", PatternSet.of((pattern,), frozenset({"whose", "o"})))])
+        if shared:
+            WordScan([index])
+        found = [(s, e) for _rule, s, e in index.find(Document("An expert opinion, whose?"), 1.0, timed_out=None)]
+        assert found == [(3, 17)]
+        assert not list(index.find(Document("An expert opinion, again."), 1.0, timed_out=None))
+        assert list(index.find(Document("An expert opinion, O'Neill's."), 1.0, timed_out=None))  # "o" as a word part
