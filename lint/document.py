@@ -135,8 +135,6 @@ class Quotation(Span):
         return f"Quotation(start={self.start}, end={self.end}, attributed={self.attributed})"
 
 
-
-
 class Document:
     """A decoded text with lazily computed structure; cheap to create, each view built once."""
 

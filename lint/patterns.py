@@ -140,10 +140,14 @@ class PatternIndex:
         present = self._present(doc)
         owners = [k for k, (_owner, patterns) in enumerate(self.owned) if patterns.applies_to(present)]
         places = self._places(doc, set(owners))
-        # A word-led or anchored pattern runs where it has places; another, on a text with the
-        # words it needs.
-        runnable = [(k, j) for k in owners for j, (leads, anchors) in enumerate(zip(self.owned[k][1].leads, self.owned[k][1].anchors))
-                    if ((k, j) in places if leads or anchors else self.owned[k][1].may_match(j, doc))]
+        runnable = []
+        for k in owners:
+            patterns = self.owned[k][1]
+            for j, (leads, anchors) in enumerate(zip(patterns.leads, patterns.anchors)):
+                # A word-led or anchored pattern runs where it has places; another, on a text
+                # with the words it needs.
+                if (k, j) in places if leads or anchors else patterns.may_match(j, doc):
+                    runnable.append((k, j))
         parts = _parts(doc)
         for k, group in groupby(runnable, key=itemgetter(0)):
             owner, patterns = self.owned[k]
@@ -164,7 +168,8 @@ class PatternIndex:
 
     def _present(self, doc: Document) -> frozenset[str]:
         """The words of the patterns' ``requires`` the document holds, whole or as word parts (as
-        a regex's \b sees them), read from the shared pass over the words, where they are places."""
+        a regex's ``\\b`` sees them), read from the shared pass over the words, where they are
+        places."""
         if not self._needed:
             return frozenset()
         words = map(doc.word_norms.__getitem__, self.scan.places(doc, self)) if self.scan is not None else doc.vocabulary
@@ -186,9 +191,9 @@ class PatternIndex:
         else:
             at, words = range(len(norms)), norms
         places: dict[tuple[int, int], list[int]] = {}
-        present = set(words)
+        placed = set(words)
         for key, leading in (self._led_by_any if followed else self._led_by_all).items():
-            if key[0] in owners and not leading.isdisjoint(present):
+            if key[0] in owners and not leading.isdisjoint(placed):
                 places[key] = list(map(starts.__getitem__, compress(at, map(leading.__contains__, words))))
         if followed:
             last = len(norms) - 1
