@@ -77,10 +77,12 @@ def test_a_paragraph_longer_than_short_text_is_cut_between_sentences():
     from framelint.patterns import _parts
 
     sentence = "Filler words here, and more. "
-    text = sentence * (3 * SHORT_TEXT // len(sentence))  # one line: no paragraph break at all
+    count = 3 * SHORT_TEXT // len(sentence)
+    text = sentence * count  # one line: no paragraph break at all
     cut = _parts(Document(text))
     parts = list(zip(cut.starts, cut.ends))
-    assert len(parts) >= 3 and all(b - a <= SHORT_TEXT + 1 for a, b in parts)
+    per_part = (SHORT_TEXT + 1) // len(sentence)  # sentences, each but the last with a space after it
+    assert len(parts) == -(-count // per_part) and all(len(text[a:b].rstrip()) <= SHORT_TEXT for a, b in parts)
     assert all(text[a : a + len(sentence)] == sentence for a, _ in parts) and parts[-1][1] == len(text)
     assert _find(r"\bmore\.\s+Filler\b", text) == [m.span() for m in regex.finditer(r"more\.\s+Filler", text)
                                                      if not any(a < m.end() and m.start() < a for a, _ in parts[1:])]
