@@ -156,12 +156,17 @@ def _run(args: argparse.Namespace) -> int:
     linter = ConfiguredLinter(config, catalog.rules, regex_timeout=args.regex_timeout, cache=result_cache(args),
                               fingerprint=bool(args.baseline or args.write_baseline))
     rules = linter.rules
+    options = {"show_source": args.show_source, "statistics": args.statistics}
+    # A run keeps every file's result until it prints; the text only where the format shows it.
+    keep_text = getattr(formats[args.format], "shows_text", lambda options: True)(options)
     results = []
     with garbage_collected_rarely():
         for result in lint_paths(args.paths, linter, args.encoding, args.stdin_filename, config.wanted, jobs_wanted(args)):
             for line in ([result.error] if result.error else []) + ([result.skipped] if result.skipped else []) + result.notices:
                 kind = "error" if line == result.error else "notice"
                 sys.stderr.write(f"framelint: {kind}: {line}\n")
+            if not keep_text:
+                result.text = ""
             results.append(result)
     results.sort(key=lambda r: r.path)
     if args.write_baseline:
@@ -170,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"framelint: wrote {len(recorded)} finding{'s' * (len(recorded) != 1)} to {args.write_baseline}\n")
         return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
     known = baseline.remove_known(results) if baseline else 0
-    report = Report(results, rules, catalog.techniques, {"show_source": args.show_source, "statistics": args.statistics})
+    report = Report(results, rules, catalog.techniques, options)
     formats[args.format].render(report, sys.stdout)
     sys.stdout.flush()
     if not args.quiet:

@@ -124,3 +124,16 @@ def _strip_ansi(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def test_a_run_keeps_each_file_s_text_only_for_formats_that_show_it():
+    """The command line drops a file's text once it is linted unless the format shows it:
+    memory then follows the findings, not the archive."""
+    from framelint.plugins import output_formats
+
+    formats = output_formats()
+    plain = {"show_source": False, "statistics": False}
+    shown = {name for name, fmt in formats.items() if getattr(fmt, "shows_text", lambda options: True)(plain)}
+    assert shown == {"html", "rdjson", "sarif"}
+    assert formats["text"].shows_text({"show_source": True, "statistics": False})
+    assert not formats["text"].shows_text({"show_source": True, "statistics": True})

@@ -32,6 +32,9 @@ class GithubFormat:
     name = "github"
     description = "GitHub Actions annotations (workflow commands)"
 
+    def shows_text(self, options: dict) -> bool:
+        return False
+
     def render(self, report, stream) -> None:
         for f in report.findings:
             stream.write(workflow_command(f) + "\n")

@@ -46,6 +46,9 @@ class JunitFormat:
     name = "junit"
     description = "JUnit XML test report (GitLab, Jenkins)"
 
+    def shows_text(self, options: dict) -> bool:
+        return False
+
     def render(self, report, stream) -> None:
         root = ET.Element("testsuites", name="framelint")
         suites = [testsuite(result) for result in report.results]

@@ -47,6 +47,9 @@ class TextFormat:
     name = "text"
     description = "one line per finding (the default); --show-source, --statistics"
 
+    def shows_text(self, options: dict) -> bool:
+        return bool(options.get("show_source")) and not options.get("statistics")
+
     def render(self, report, stream) -> None:
         paint = Painter(use_colour(stream))
         if report.options.get("statistics"):
