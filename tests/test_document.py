@@ -99,3 +99,16 @@ def test_attributed_quotation_is_reporting_not_framing():
 def test_scare_quotes_are_still_the_writers_framing():
     (f,) = find('The so-called "heroic" retreat left the wounded behind.', select=["LL201"])
     assert f.text == "heroic"
+
+
+def test_a_long_text_finds_its_line_starts_in_bulk_as_a_short_one_does():
+    from framelint.document import LINES_IN_BULK_FROM
+
+    lines = ["“Quoted” — naïve", "", "日本語 😀 emoji", "a\ud800b", "last"]
+    text = "\n".join(lines * (LINES_IN_BULK_FROM // 38 + 1)) + "\n"
+    assert len(text) >= LINES_IN_BULK_FROM
+    doc = Document(text)
+    expected = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    assert list(doc.line_starts) == expected
+    emoji = text.index("😀", len(text) // 2)
+    assert doc.position(emoji) == (text.count("\n", 0, emoji) + 1, emoji - text.rfind("\n", 0, emoji))
