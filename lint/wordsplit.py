@@ -1,4 +1,4 @@
-"""Splitting a piece of text into words: their normalised forms, starts and ends.
+"""Splitting text in bulk: into words (their normalised forms, starts and ends), and into lines.
 
 A word is what ``\\w+(?:['’]\\w+)*`` matches with the ``regex`` module (see `document.WORD`): word
 characters, joined by apostrophes. Splitting is the one step of linting that runs once for every
@@ -133,7 +133,7 @@ LINE_CHUNK = 1 << 20  # characters: a huge text is searched a part at a time, ne
 
 
 def line_starts(text: str) -> array:
-    """Where each line of a text whose only line break is "\n" starts: in bulk, without a Python
+    """Where each line of a text whose only line break is "\\n" starts: in bulk, without a Python
     object for each line (a million one-word lines held a million strings to be measured)."""
     np = _numpy()
     found = array("q", [0])
